@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: Apache-2.0
+// Wiring order matters: store, keys, then the services that use them.
+#include "app/context.hpp"
+
+#include "app/master_key.hpp"
+
+#include <filesystem>
+
+namespace authcore::appliance {
+namespace {
+
+void prepareSqliteDirectory(const std::string& url) {
+    if (url.rfind("sqlite:", 0) != 0) return;
+    ensureDirectory(std::filesystem::path(url.substr(7)).parent_path().string());
+}
+
+} // namespace
+
+Context::Context(Config cfg, Logger& log) : config(std::move(cfg)), logger(log) {
+    prepareSqliteDirectory(config.get("store.url"));
+    DatabaseOptions dbOptions;
+    dbOptions.url = config.get("store.url");
+    dbOptions.poolSize = config.getInt("store.pool_size");
+    db = Database::open(dbOptions);
+    migrationsApplied = db->migrate();
+
+    const auto masterKey = loadOrCreateMasterKey(config.get("keys.master_key_file"));
+    envelope = std::make_unique<crypto::Envelope>(deriveKey(masterKey, "authcore envelope v1"));
+    secretHasher = std::make_unique<crypto::SecretHasher>(deriveKey(masterKey, "authcore secret pepper v1"));
+
+    codes = makeMemoryCodeStore(clock);
+    limiter = std::make_unique<RateLimiter>(*codes);
+    audit = std::make_unique<AuditLog>(db->audit(), clock);
+
+    const std::chrono::seconds ttl{config.getInt("token.ttl_seconds")};
+    KeyRingOptions keyOptions;
+    keyOptions.algorithm = *parseAlgorithm(config.get("token.algorithm"));
+    keyOptions.tokenLifetime = ttl;
+    keys = std::make_unique<KeyRing>(db->signingKeys(), *envelope, clock, keyOptions);
+    if (keys->ensureKeys()) logger.info("created signing keys", {{"algorithm", config.get("token.algorithm")}});
+    tokens = std::make_unique<TokenIssuer>(*keys, clock, config.publicUrl(), ttl);
+
+    users = std::make_unique<UserService>(db->users(), passwordHasher, *audit, clock);
+    organizations = std::make_unique<OrganizationService>(db->organizations(), db->users(), *audit, clock);
+    AuthOptions authOptions;
+    authOptions.perIp.limit = config.getInt("login.rate_limit_per_ip");
+    authOptions.perAccount.limit = config.getInt("login.rate_limit_per_account");
+    authOptions.sessionLifetime = std::chrono::seconds{config.getInt("session.ttl_seconds")};
+    auth = std::make_unique<AuthService>(db->users(), db->sessions(), passwordHasher, *limiter, *tokens, *audit,
+                                         clock, authOptions);
+}
+
+Context::~Context() {
+    try {
+        if (audit) audit->flush();
+    } catch (const std::exception& e) {
+        logger.error("audit events lost at shutdown", {{"error", e.what()}});
+    }
+}
+
+} // namespace authcore::appliance

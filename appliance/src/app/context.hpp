@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: Apache-2.0
+// Context: the composition root. Builds every libauthcore object from the Config.
+#pragma once
+
+#include "app/logger.hpp"
+#include "config/config.hpp"
+#include "http/metrics.hpp"
+
+#include <authcore/crypto/envelope.hpp>
+#include <authcore/crypto/password_hasher.hpp>
+#include <authcore/crypto/secret_hasher.hpp>
+#include <authcore/ephemeral/code_store.hpp>
+#include <authcore/services/audit_log.hpp>
+#include <authcore/services/auth_service.hpp>
+#include <authcore/services/key_ring.hpp>
+#include <authcore/services/organization_service.hpp>
+#include <authcore/services/rate_limiter.hpp>
+#include <authcore/services/token_issuer.hpp>
+#include <authcore/services/user_service.hpp>
+#include <authcore/store/database.hpp>
+
+#include <memory>
+
+namespace authcore::appliance {
+
+class Context {
+public:
+    /// Opens the store, applies migrations and makes sure signing keys exist.
+    Context(Config config, Logger& logger);
+    ~Context();
+
+    Config config;
+    Logger& logger;
+    SystemClock clock;
+    Metrics metrics;
+    std::unique_ptr<Database> db;
+    int migrationsApplied = 0;
+    std::unique_ptr<crypto::Envelope> envelope;
+    std::unique_ptr<crypto::SecretHasher> secretHasher;
+    crypto::PasswordHasher passwordHasher;
+    std::unique_ptr<CodeStore> codes;
+    std::unique_ptr<RateLimiter> limiter;
+    std::unique_ptr<AuditLog> audit;
+    std::unique_ptr<KeyRing> keys;
+    std::unique_ptr<TokenIssuer> tokens;
+    std::unique_ptr<UserService> users;
+    std::unique_ptr<OrganizationService> organizations;
+    std::unique_ptr<AuthService> auth;
+};
+
+} // namespace authcore::appliance

@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: Apache-2.0
+// Configuration keys, defaults, file and environment layering, validation.
+#include "config/config.hpp"
+
+#include <authcore/model/signing_key.hpp>
+
+#include <Poco/AutoPtr.h>
+#include <Poco/Util/PropertyFileConfiguration.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+extern char** environ;
+
+namespace authcore::appliance {
+namespace {
+
+struct KeySpec {
+    const char* key;
+    const char* defaultValue;
+};
+
+// The order is the order of docs/configuration.md.
+const KeySpec kKeys[] = {
+    {"http.address", "127.0.0.1"},
+    {"http.port", "8080"},
+    {"http.threads", "0"},
+    {"http.max_body_bytes", "1048576"},
+    {"http.max_header_bytes", "8192"},
+    {"tls.cert", ""},
+    {"tls.key", ""},
+    {"public_url", ""},
+    {"frontend_url", ""},
+    {"store.url", "sqlite:./authcore-data/authcore.db"},
+    {"store.pool_size", "8"},
+    {"cache.url", "memory:"},
+    {"keys.master_key_file", "./authcore-data/master.key"},
+    {"token.ttl_seconds", "3600"},
+    {"token.algorithm", "RS256"},
+    {"login.rate_limit_per_ip", "20"},
+    {"login.rate_limit_per_account", "10"},
+    {"session.ttl_seconds", "43200"},
+    {"console.redirect_uris", ""},
+    {"login.upstream.type", ""},
+    {"login.upstream.client_id", ""},
+    {"login.upstream.client_secret", ""},
+    {"login.upstream.scopes", ""},
+    {"login.upstream.issuer", ""},
+    {"login.upstream.token_auth_method", "client_secret_basic"},
+    {"login.upstream.authorization_endpoint", ""},
+    {"login.upstream.token_endpoint", ""},
+    {"login.upstream.userinfo_endpoint", ""},
+    {"log.level", "info"},
+    {"log.format", "text"},
+};
+
+std::string envName(const std::string& key) {
+    std::string name = "AUTHCORE_";
+    for (char c : key) name += (c == '.') ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return name;
+}
+
+bool isInteger(const std::string& value) {
+    return !value.empty() && value.size() < 10 && std::all_of(value.begin(), value.end(), ::isdigit);
+}
+
+} // namespace
+
+const std::vector<std::string>& Config::knownKeys() {
+    static const std::vector<std::string> keys = [] {
+        std::vector<std::string> out;
+        for (const auto& spec : kKeys) out.emplace_back(spec.key);
+        return out;
+    }();
+    return keys;
+}
+
+bool Config::isSecret(const std::string& key) { return key == "login.upstream.client_secret" || key == "store.url"; }
+
+std::map<std::string, std::string> Config::processEnvironment() {
+    std::map<std::string, std::string> env;
+    for (char** e = environ; e && *e; ++e) {
+        std::string entry(*e);
+        const auto eq = entry.find('=');
+        if (eq != std::string::npos && entry.rfind("AUTHCORE_", 0) == 0) env[entry.substr(0, eq)] = entry.substr(eq + 1);
+    }
+    return env;
+}
+
+void Config::set(const std::string& key, const std::string& value, const std::string& source) {
+    values_[key] = value;
+    sources_[key] = source;
+}
+
+Config Config::load(const std::string& file, const std::map<std::string, std::string>& environment) {
+    Config config;
+    for (const auto& spec : kKeys) config.set(spec.key, spec.defaultValue, "default");
+    if (!file.empty()) {
+        Poco::AutoPtr<Poco::Util::PropertyFileConfiguration> props;
+        try {
+            props = new Poco::Util::PropertyFileConfiguration(file);
+        } catch (const std::exception& e) {
+            throw std::invalid_argument("cannot read configuration file " + file + ": " + e.what());
+        }
+        std::vector<std::string> pending{""};
+        while (!pending.empty()) {
+            const auto prefix = pending.back();
+            pending.pop_back();
+            Poco::Util::AbstractConfiguration::Keys keys;
+            props->keys(prefix, keys);
+            for (const auto& k : keys) {
+                const auto full = prefix.empty() ? k : prefix + "." + k;
+                if (props->hasProperty(full)) {
+                    if (!config.values_.count(full)) throw std::invalid_argument("unknown configuration key: " + full);
+                    config.set(full, props->getRawString(full), file);
+                }
+                pending.push_back(full);
+            }
+        }
+    }
+    for (const auto& spec : kKeys) {
+        auto it = environment.find(envName(spec.key));
+        if (it != environment.end()) config.set(spec.key, it->second, it->first);
+    }
+    config.validate();
+    return config;
+}
+
+void Config::validate() const {
+    for (const char* key : {"http.port", "http.threads", "http.max_body_bytes", "http.max_header_bytes",
+                            "store.pool_size", "token.ttl_seconds", "login.rate_limit_per_ip",
+                            "login.rate_limit_per_account", "session.ttl_seconds"})
+        if (!isInteger(get(key))) throw std::invalid_argument(std::string(key) + " must be a whole number");
+    if (getInt("http.port") > 65535) throw std::invalid_argument("http.port must be at most 65535");
+    if (getInt("token.ttl_seconds") < 60 || getInt("token.ttl_seconds") > 86400)
+        throw std::invalid_argument("token.ttl_seconds must be between 60 and 86400");
+    if (!parseAlgorithm(get("token.algorithm")))
+        throw std::invalid_argument("token.algorithm must be RS256, ES256 or EdDSA");
+    if (get("tls.cert").empty() != get("tls.key").empty())
+        throw std::invalid_argument("tls.cert and tls.key must be set together");
+    const auto& cache = get("cache.url");
+    if (cache != "memory:")
+        throw std::invalid_argument("cache.url: only memory: is supported by this version (got " +
+                                    cache.substr(0, cache.find(':')) + ":)");
+    for (const char* key : {"public_url", "frontend_url"}) {
+        const auto& url = get(key);
+        if (!url.empty() && url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
+            throw std::invalid_argument(std::string(key) + " must start with http:// or https://");
+    }
+    if (get("log.format") != "text" && get("log.format") != "json")
+        throw std::invalid_argument("log.format must be text or json");
+    const auto& level = get("log.level");
+    if (level != "debug" && level != "info" && level != "warning" && level != "warn" && level != "error")
+        throw std::invalid_argument("log.level must be debug, info, warning or error");
+}
+
+const std::string& Config::get(const std::string& key) const {
+    auto it = values_.find(key);
+    if (it == values_.end()) throw std::logic_error("unknown configuration key " + key);
+    return it->second;
+}
+
+int Config::getInt(const std::string& key) const { return std::stoi(get(key)); }
+
+bool Config::getBool(const std::string& key) const {
+    const auto& v = get(key);
+    return v == "true" || v == "yes" || v == "1" || v == "on";
+}
+
+const std::string& Config::sourceOf(const std::string& key) const { return sources_.at(key); }
+
+std::string Config::publicUrl() const {
+    auto url = get("public_url");
+    if (url.empty()) {
+        const auto scheme = get("tls.cert").empty() ? "http://" : "https://";
+        url = scheme + get("http.address") + ":" + get("http.port");
+    }
+    while (!url.empty() && url.back() == '/') url.pop_back();
+    return url;
+}
+
+std::string Config::frontendUrl() const {
+    auto url = get("frontend_url");
+    if (url.empty()) return publicUrl();
+    while (!url.empty() && url.back() == '/') url.pop_back();
+    return url;
+}
+
+} // namespace authcore::appliance

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: Apache-2.0
+// POST /api/v1/auth/login and GET /api/v1/me.
+#include "routes/json_views.hpp"
+#include "routes/routes.hpp"
+
+#include <authcore/error.hpp>
+
+#include <Poco/JSON/Array.h>
+
+namespace authcore::appliance {
+
+Principal requirePrincipal(Exchange& ex, Context& context) {
+    const auto header = ex.header("Authorization");
+    const std::string prefix = "Bearer ";
+    if (!header || header->size() <= prefix.size() || header->compare(0, prefix.size(), prefix) != 0)
+        throw Error(ErrorCode::Unauthenticated, "a bearer token is required");
+    return context.auth->principalFromBearer(std::string_view(*header).substr(prefix.size()));
+}
+
+void addAuthRoutes(Router& router, Context& context) {
+    router.add("POST", "/api/v1/auth/login", [&context](Exchange& ex) {
+        ex.noStore();
+        const auto body = ex.jsonBody();
+        const auto email = requiredString(body, "email");
+        const auto password = requiredString(body, "password");
+        const auto user = context.auth->authenticatePassword(email, password, ex.clientIp());
+        const auto token = context.auth->issueManagementToken(user);
+        Poco::JSON::Object out;
+        out.set("access_token", token.token);
+        out.set("token_type", "Bearer");
+        out.set("expires_in", static_cast<Poco::Int64>(token.expiresIn.count()));
+        ex.sendJson(200, out);
+    });
+
+    router.add("GET", "/api/v1/me", [&context](Exchange& ex) {
+        const auto principal = requirePrincipal(ex, context);
+        const auto user = context.users->get(principal.userId);
+        Poco::JSON::Array::Ptr memberships = new Poco::JSON::Array;
+        for (const auto& org : context.organizations->list(Principal{user.id, user.email, false})) {
+            Poco::JSON::Object::Ptr m = new Poco::JSON::Object;
+            m->set("organization", organizationJson(org));
+            m->set("role", std::string(roleName(*context.organizations->roleOf(Principal{user.id, user.email, false}, org))));
+            memberships->add(m);
+        }
+        Poco::JSON::Object out;
+        out.set("user", userJson(user));
+        out.set("memberships", memberships);
+        ex.sendJson(200, out);
+    });
+}
+
+} // namespace authcore::appliance

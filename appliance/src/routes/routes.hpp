@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: Apache-2.0
+// Route registration: each group is thin and calls libauthcore services.
+#pragma once
+
+#include "app/context.hpp"
+#include "http/router.hpp"
+
+#include <authcore/services/principal.hpp>
+
+namespace authcore::appliance {
+
+void addHealthRoutes(Router& router, Context& context);
+void addWellKnownRoutes(Router& router, Context& context);
+void addAuthRoutes(Router& router, Context& context);
+void addOrganizationRoutes(Router& router, Context& context);
+void addBrowserLoginRoutes(Router& router, Context& context);
+
+/// Every route of the appliance.
+inline void addAllRoutes(Router& router, Context& context) {
+    addHealthRoutes(router, context);
+    addWellKnownRoutes(router, context);
+    addAuthRoutes(router, context);
+    addOrganizationRoutes(router, context);
+    addBrowserLoginRoutes(router, context);
+}
+
+/// The management-plane caller of `ex` (Bearer JWT with aud = public_url);
+/// throws Error(Unauthenticated) otherwise.
+Principal requirePrincipal(Exchange& ex, Context& context);
+
+} // namespace authcore::appliance

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+// JWKS and the OpenID Provider discovery document.
+#include "routes/routes.hpp"
+
+#include <Poco/JSON/Array.h>
+
+namespace authcore::appliance {
+namespace {
+
+Poco::JSON::Array::Ptr array(std::initializer_list<std::string> items) {
+    Poco::JSON::Array::Ptr a = new Poco::JSON::Array;
+    for (const auto& item : items) a->add(item);
+    return a;
+}
+
+void sendJwks(Exchange& ex, Context& context) {
+    // Next keys are published ahead of use, so a short cache never misses a rotation.
+    ex.response().set("Cache-Control", "public, max-age=300");
+    ex.sendJson(200, context.keys->jwks());
+}
+
+} // namespace
+
+void addWellKnownRoutes(Router& router, Context& context) {
+    router.add("GET", "/v1/jwks", [&context](Exchange& ex) { sendJwks(ex, context); });
+    router.add("GET", "/.well-known/jwks.json", [&context](Exchange& ex) { sendJwks(ex, context); });
+    router.add("GET", "/.well-known/openid-configuration", [&context](Exchange& ex) {
+        const auto base = context.config.publicUrl();
+        Poco::JSON::Object doc;
+        doc.set("issuer", base);
+        doc.set("jwks_uri", base + "/.well-known/jwks.json");
+        doc.set("subject_types_supported", array({"public"}));
+        doc.set("id_token_signing_alg_values_supported", array({context.config.get("token.algorithm")}));
+        doc.set("access_token_signing_alg_values_supported", array({context.config.get("token.algorithm")}));
+        ex.response().set("Cache-Control", "public, max-age=300");
+        ex.sendJson(200, doc);
+    });
+}
+
+} // namespace authcore::appliance

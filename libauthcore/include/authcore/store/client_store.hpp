@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: Apache-2.0
+// ClientStore: OAuth clients and their secret slots.
+#pragma once
+
+#include <authcore/model/client.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace authcore {
+
+class ClientStore {
+public:
+    virtual ~ClientStore() = default;
+    /// Conflict when the clientId is taken.
+    virtual void insert(const Client& client) = 0;
+    virtual std::optional<Client> findById(const std::string& clientId) = 0;
+    /// Replaces description, type, owners and both slots; NotFound when absent.
+    virtual void update(const Client& client) = 0;
+    /// False when absent.
+    virtual bool remove(const std::string& clientId) = 0;
+    /// Ordered by clientId; at most `limit` after `afterClientId` (exclusive, "" = start).
+    virtual std::vector<Client> list(const std::string& afterClientId, int limit) = 0;
+};
+
+} // namespace authcore

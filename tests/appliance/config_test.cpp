@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: Apache-2.0
+// Config: defaults, properties file, AUTHCORE_* overrides, validation.
+#include "support/temp_dir.hpp"
+
+#include "config/config.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+#include <fstream>
+
+using authcore::appliance::Config;
+
+namespace {
+
+std::string writeFile(const authcore::test::TempDir& dir, const std::string& text) {
+    const auto path = dir.file("authcore.properties");
+    std::ofstream(path) << text;
+    return path;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(appliance_config)
+
+BOOST_AUTO_TEST_CASE(zero_config_defaults) {
+    const auto config = Config::load("", {});
+    BOOST_TEST(config.get("http.address") == "127.0.0.1");
+    BOOST_TEST(config.getInt("http.port") == 8080);
+    BOOST_TEST(config.get("store.url") == "sqlite:./authcore-data/authcore.db");
+    BOOST_TEST(config.get("keys.master_key_file") == "./authcore-data/master.key");
+    BOOST_TEST(config.publicUrl() == "http://127.0.0.1:8080");
+    BOOST_TEST(config.frontendUrl() == config.publicUrl());
+    BOOST_TEST(!config.secureCookies());
+}
+
+BOOST_AUTO_TEST_CASE(file_values_then_environment_overrides) {
+    authcore::test::TempDir dir;
+    const auto file = writeFile(dir, "http.port = 9000\npublic_url = https://auth.example.com/\nlog.level = debug\n");
+    const auto config = Config::load(file, {{"AUTHCORE_HTTP_PORT", "9100"}});
+    BOOST_TEST(config.getInt("http.port") == 9100);
+    BOOST_TEST(config.sourceOf("http.port") == "AUTHCORE_HTTP_PORT");
+    BOOST_TEST(config.publicUrl() == "https://auth.example.com");
+    BOOST_TEST(config.secureCookies());
+    BOOST_TEST(config.get("log.level") == "debug");
+    BOOST_TEST(config.sourceOf("log.level") == file);
+}
+
+BOOST_AUTO_TEST_CASE(nested_upstream_keys_are_read) {
+    authcore::test::TempDir dir;
+    const auto file = writeFile(dir, "login.upstream.type = github\nlogin.upstream.client_id = abc\n");
+    const auto config = Config::load(file, {});
+    BOOST_TEST(config.get("login.upstream.type") == "github");
+    BOOST_TEST(config.get("login.upstream.client_id") == "abc");
+}
+
+BOOST_AUTO_TEST_CASE(unknown_key_is_an_error_naming_it) {
+    authcore::test::TempDir dir;
+    const auto file = writeFile(dir, "tls.certificate = /etc/x.pem\n");
+    try {
+        Config::load(file, {});
+        BOOST_FAIL("accepted an unknown key");
+    } catch (const std::invalid_argument& e) {
+        BOOST_TEST(std::string(e.what()).find("tls.certificate") != std::string::npos);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(bad_values_are_refused) {
+    BOOST_CHECK_THROW(Config::load("", {{"AUTHCORE_HTTP_PORT", "eighty"}}), std::invalid_argument);
+    BOOST_CHECK_THROW(Config::load("", {{"AUTHCORE_HTTP_PORT", "70000"}}), std::invalid_argument);
+    BOOST_CHECK_THROW(Config::load("", {{"AUTHCORE_TOKEN_ALGORITHM", "HS256"}}), std::invalid_argument);
+    BOOST_CHECK_THROW(Config::load("", {{"AUTHCORE_TLS_CERT", "/x.pem"}}), std::invalid_argument);
+    BOOST_CHECK_THROW(Config::load("", {{"AUTHCORE_PUBLIC_URL", "auth.example.com"}}), std::invalid_argument);
+    BOOST_CHECK_THROW(Config::load("", {{"AUTHCORE_LOG_FORMAT", "xml"}}), std::invalid_argument);
+}
+
+BOOST_AUTO_TEST_CASE(missing_file_is_an_error) {
+    BOOST_CHECK_THROW(Config::load("/nonexistent/authcore.properties", {}), std::invalid_argument);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
