@@ -18,7 +18,8 @@ const char* const kUsage =
     "  admin create-org --slug S --name N --owner E\n"
     "  admin reset-password --email E --password P\n"
     "  keys rotate                 publish the next signing key and start using it\n"
-    "  config check                validate and print the effective configuration\n";
+    "  config check                validate and print the effective configuration\n"
+    "  version                     this build and the libraries it uses\n";
 
 int dispatch(const std::string& command, const std::string& configFile, const std::vector<std::string>& rest) {
     using namespace authcore::appliance;
@@ -27,6 +28,7 @@ int dispatch(const std::string& command, const std::string& configFile, const st
     if (command == "admin") return runAdmin(configFile, rest);
     if (command == "keys") return runKeys(configFile, rest);
     if (command == "config" && rest.size() == 1 && rest[0] == "check") return runConfigCheck(configFile);
+    if (command == "version" && rest.empty()) return runVersion();
     std::cerr << kUsage;
     return 2;
 }
@@ -42,6 +44,8 @@ int main(int argc, char** argv) {
             configFile = args[++i];
         } else if (args[i].rfind("--config=", 0) == 0) {
             configFile = args[i].substr(9);
+        } else if (args[i] == "--version") {
+            return authcore::appliance::runVersion();
         } else if (args[i] == "--help" || args[i] == "-h") {
             std::cout << kUsage;
             return 0;

@@ -7,6 +7,7 @@
 #include "support/temp_dir.hpp"
 
 #include "app/context.hpp"
+#include "app/server_setup.hpp"
 #include "http/server.hpp"
 #include "routes/routes.hpp"
 
@@ -38,8 +39,7 @@ struct ApplianceFixture {
         env.try_emplace("AUTHCORE_LOG_LEVEL", "error");
         context = std::make_unique<appliance::Context>(appliance::Config::load("", env), logger);
         appliance::addAllRoutes(router, *context);
-        appliance::ServerOptions options;
-        options.port = port;
+        auto options = appliance::serverOptionsFrom(context->config);
         options.threads = 8;
         server = std::make_unique<appliance::HttpServer>(options, router, context->metrics, logger);
         server->start();

@@ -152,3 +152,39 @@ BOOST_AUTO_TEST_CASE(keys_rotate_changes_the_current_key_and_keeps_old_tokens_va
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_FIXTURE_TEST_SUITE(appliance_cli_logging, CliFixture)
+
+BOOST_AUTO_TEST_CASE(json_request_log_has_one_object_per_line_and_no_secrets) {
+    env["AUTHCORE_LOG_FORMAT"] = "json";
+    serve();
+    authcore::test::httpRequest(port, "POST", "/api/v1/auth/login?code=query-secret",
+                                loginBody("someone@example.com", "hunter2-password"));
+    Poco::Process::requestTermination(server->id());
+    BOOST_TEST(server->wait() == 0);
+    server.reset();
+    Poco::PipeInputStream err(serverErr);
+    std::string text;
+    Poco::StreamCopier::copyToString(err, text);
+    BOOST_TEST(text.find("hunter2-password") == std::string::npos);
+    BOOST_TEST(text.find("query-secret") == std::string::npos);
+    BOOST_TEST(text.find(R"("msg":"request","ip":"127.0.0.1","method":"POST","ms":")") != std::string::npos, text);
+    BOOST_TEST(text.find(R"("path":"/api/v1/auth/login","status":"401"})") != std::string::npos, text);
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) BOOST_TEST((line.front() == '{' && line.back() == '}'), line);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_FIXTURE_TEST_SUITE(appliance_cli_version, CliFixture)
+
+BOOST_AUTO_TEST_CASE(version_names_the_build_and_its_protocol_libraries) {
+    auto r = run({"--version"});
+    BOOST_TEST(r.status == 0, r.err);
+    BOOST_TEST(r.out.find("authcore 0.1.0\n") == 0, r.out);
+    BOOST_TEST(r.out.find("xmlsec1 1.") != std::string::npos, r.out);
+    BOOST_TEST(r.out.find("(openssl)") != std::string::npos, r.out);
+    BOOST_TEST(r.out.find("OpenLDAP 2.") != std::string::npos, r.out);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

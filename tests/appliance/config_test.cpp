@@ -78,3 +78,15 @@ BOOST_AUTO_TEST_CASE(missing_file_is_an_error) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(appliance_config_display)
+
+BOOST_AUTO_TEST_CASE(config_check_hides_secrets_and_url_passwords) {
+    const auto config = Config::load("", {{"AUTHCORE_STORE_URL", "mysql://authcore:s3cret@db:3306/authcore"},
+                                          {"AUTHCORE_LOGIN_UPSTREAM_CLIENT_SECRET", "upstream-secret"}});
+    BOOST_TEST(config.displayValue("store.url") == "mysql://authcore:***@db:3306/authcore");
+    BOOST_TEST(config.displayValue("login.upstream.client_secret") == "(set, hidden)");
+    BOOST_TEST(config.displayValue("http.port") == "8080");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -19,7 +19,7 @@ struct PythonResult {
 PythonResult verifyWithJwcrypto(unsigned short port, const std::string& token, const std::string& issuer,
                                 const std::string& audience) {
     const std::string script = std::string(std::getenv("AUTHCORE_SOURCE_ROOT")) + "/tests/interop/verify_with_jwcrypto.py";
-    const std::string command = "python3 '" + script + "' 'http://127.0.0.1:" + std::to_string(port) +
+    const std::string command = "/usr/bin/python3 '" + script + "' 'http://127.0.0.1:" + std::to_string(port) +
                                 "/.well-known/jwks.json' '" + token + "' '" + issuer + "' '" + audience + "' 2>&1";
     FILE* pipe = popen(command.c_str(), "r");
     std::string output;

@@ -73,8 +73,7 @@ int runKeys(const std::string& configFile, const std::vector<std::string>& args)
 int runConfigCheck(const std::string& configFile) {
     const auto config = loadConfig(configFile);
     for (const auto& key : Config::knownKeys()) {
-        const auto& value = config.get(key);
-        std::cout << key << " = " << (Config::isSecret(key) && !value.empty() ? "(set, hidden)" : value) << "  ["
+        std::cout << key << " = " << config.displayValue(key) << "  ["
                   << config.sourceOf(key) << "]\n";
     }
     std::cout << "public_url (effective) = " << config.publicUrl() << "\nconfiguration is valid\n";

@@ -12,5 +12,6 @@ int runMigrate(const std::string& configFile);
 int runAdmin(const std::string& configFile, const std::vector<std::string>& args);
 int runKeys(const std::string& configFile, const std::vector<std::string>& args);
 int runConfigCheck(const std::string& configFile);
+int runVersion();
 
 } // namespace authcore::appliance

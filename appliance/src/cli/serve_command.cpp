@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 // `authcore serve`: build the context, listen, notify systemd, wait for signals.
 #include "app/context.hpp"
+#include "app/server_setup.hpp"
 #include "cli/commands.hpp"
 #include "http/server.hpp"
 #include "routes/routes.hpp"
 
+#include <authcore/saml/library.hpp>
+
 #include <csignal>
 #include <iostream>
-#include <thread>
 
 #ifdef AUTHCORE_HAVE_SYSTEMD
 #include <systemd/sd-daemon.h>
@@ -20,19 +22,6 @@ void notifySystemd([[maybe_unused]] const char* state) {
 #ifdef AUTHCORE_HAVE_SYSTEMD
     sd_notify(0, state);
 #endif
-}
-
-ServerOptions serverOptions(const Config& config) {
-    ServerOptions options;
-    options.address = config.get("http.address");
-    options.port = static_cast<unsigned short>(config.getInt("http.port"));
-    const int threads = config.getInt("http.threads");
-    options.threads = threads > 0 ? threads : static_cast<int>(std::max(2u, std::thread::hardware_concurrency()) * 4);
-    options.tlsCert = config.get("tls.cert");
-    options.tlsKey = config.get("tls.key");
-    options.limits.maxBodyBytes = static_cast<std::size_t>(config.getInt("http.max_body_bytes"));
-    options.limits.maxHeaderBytes = static_cast<std::size_t>(config.getInt("http.max_header_bytes"));
-    return options;
 }
 
 void printFirstOwnerHint(Context& ctx) {
@@ -91,6 +80,8 @@ int runServe(const std::string& configFile) {
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
     auto config = Config::load(configFile, Config::processEnvironment());
+    // libxml2/xmlsec1 process-wide state lives exactly as long as the server.
+    saml::Library samlLibrary;
     Logger logger(*parseLogLevel(config.get("log.level")), config.get("log.format") == "json");
     Context ctx(std::move(config), logger);
     if (ctx.migrationsApplied > 0)
@@ -98,7 +89,7 @@ int runServe(const std::string& configFile) {
 
     Router router;
     addAllRoutes(router, ctx);
-    HttpServer server(serverOptions(ctx.config), router, ctx.metrics, logger);
+    HttpServer server(serverOptionsFrom(ctx.config), router, ctx.metrics, logger);
     server.start();
     logger.info("listening", {{"address", ctx.config.get("http.address")},
                               {"port", std::to_string(server.port())},

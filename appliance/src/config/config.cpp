@@ -75,7 +75,19 @@ const std::vector<std::string>& Config::knownKeys() {
     return keys;
 }
 
-bool Config::isSecret(const std::string& key) { return key == "login.upstream.client_secret" || key == "store.url"; }
+bool Config::isSecret(const std::string& key) { return key == "login.upstream.client_secret"; }
+
+std::string Config::displayValue(const std::string& key) const {
+    const auto& value = get(key);
+    if (isSecret(key)) return value.empty() ? "" : "(set, hidden)";
+    // mysql://user:password@host: only the password is hidden.
+    const auto scheme = value.find("://");
+    const auto at = value.find('@');
+    if (scheme == std::string::npos || at == std::string::npos) return value;
+    const auto colon = value.find(':', scheme + 3);
+    if (colon == std::string::npos || colon > at) return value;
+    return value.substr(0, colon + 1) + "***" + value.substr(at);
+}
 
 std::map<std::string, std::string> Config::processEnvironment() {
     std::map<std::string, std::string> env;

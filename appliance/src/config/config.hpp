@@ -29,6 +29,8 @@ public:
     static const std::vector<std::string>& knownKeys();
     /// True for keys whose values must never be printed.
     static bool isSecret(const std::string& key);
+    /// The value as `config check` prints it: secrets and URL passwords hidden.
+    std::string displayValue(const std::string& key) const;
 
     // Derived values used everywhere.
     std::string publicUrl() const;   ///< public_url without a trailing '/'

@@ -66,6 +66,7 @@ public:
     std::string route = "unmatched";
 
 private:
+    [[noreturn]] void refuseOversizedBody();
     void send(int status, const std::string& contentType, const std::string& payload);
 
     Poco::Net::HTTPServerRequest& request_;

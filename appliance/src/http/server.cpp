@@ -11,6 +11,7 @@
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/SSLManager.h>
 #include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/ThreadPool.h>
@@ -68,6 +69,9 @@ private:
             return sendError(ex, 404, "not_found", "no such resource");
         }
         try {
+            // Read every body up front: a handler that ignores it would otherwise
+            // leave bytes that a keep-alive connection parses as the next request.
+            if (ex.request().hasContentLength() || ex.request().getChunkedTransferEncoding()) ex.body();
             (*handler)(ex);
         } catch (const BadRequest& bad) {
             if (!ex.sent()) sendError(ex, bad.status, bad.code, bad.message);
@@ -112,17 +116,23 @@ struct HttpServer::Impl {
     std::unique_ptr<Poco::ThreadPool> pool;
     std::unique_ptr<Poco::Net::HTTPServer> server;
     unsigned short port = 0;
+    bool sslInitialized = false;
 };
 
 HttpServer::HttpServer(const ServerOptions& options, const Router& router, Metrics& metrics, Logger& logger)
-    : impl_(std::make_unique<Impl>(Impl{options, router, metrics, logger, nullptr, nullptr, 0})) {}
+    : impl_(std::make_unique<Impl>(Impl{options, router, metrics, logger, nullptr, nullptr, 0, false})) {}
 
-HttpServer::~HttpServer() { stop(); }
+HttpServer::~HttpServer() {
+    stop();
+    if (impl_->sslInitialized) Poco::Net::uninitializeSSL();
+}
 
 void HttpServer::start() {
     const Poco::Net::SocketAddress address(impl_->options.address, impl_->options.port);
     std::unique_ptr<Poco::Net::ServerSocket> socket;
     if (!impl_->options.tlsCert.empty()) {
+        Poco::Net::initializeSSL();
+        impl_->sslInitialized = true;
         Poco::Net::Context::Ptr context =
             new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, impl_->options.tlsKey, impl_->options.tlsCert,
                                    "", Poco::Net::Context::VERIFY_NONE);

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: Apache-2.0
+// Server options from the configuration.
+#include "app/server_setup.hpp"
+
+#include <algorithm>
+#include <thread>
+
+namespace authcore::appliance {
+
+ServerOptions serverOptionsFrom(const Config& config) {
+    ServerOptions options;
+    options.address = config.get("http.address");
+    options.port = static_cast<unsigned short>(config.getInt("http.port"));
+    const int threads = config.getInt("http.threads");
+    // Requests block on the database and on argon2, so more threads than cores pay off.
+    options.threads = threads > 0 ? threads : static_cast<int>(std::max(2u, std::thread::hardware_concurrency()) * 4);
+    options.tlsCert = config.get("tls.cert");
+    options.tlsKey = config.get("tls.key");
+    options.limits.maxBodyBytes = static_cast<std::size_t>(config.getInt("http.max_body_bytes"));
+    options.limits.maxHeaderBytes = static_cast<std::size_t>(config.getInt("http.max_header_bytes"));
+    return options;
+}
+
+} // namespace authcore::appliance

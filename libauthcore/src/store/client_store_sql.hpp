@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: Apache-2.0
+// ClientStoreSql: ClientStore on the SQL executor.
+#pragma once
+
+#include "store/executor.hpp"
+
+#include <authcore/store/client_store.hpp>
+
+namespace authcore::sql {
+
+class ClientStoreSql final : public ClientStore {
+public:
+    explicit ClientStoreSql(Executor& executor) : executor_(executor) {}
+
+    void insert(const Client& client) override;
+    std::optional<Client> findById(const std::string& clientId) override;
+    void update(const Client& client) override;
+    bool remove(const std::string& clientId) override;
+    std::vector<Client> list(const std::string& afterClientId, int limit) override;
+
+private:
+    Executor& executor_;
+};
+
+} // namespace authcore::sql

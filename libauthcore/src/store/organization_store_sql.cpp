@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: Apache-2.0
+// Organizations and memberships in the SQL store.
+#include "store/organization_store_sql.hpp"
+
+#include "store/rows.hpp"
+
+namespace authcore::sql {
+namespace {
+
+constexpr std::string_view kSlugTaken = "an organization with this slug";
+constexpr std::string_view kMembershipExists = "this membership";
+const std::string kOrganizationColumns =
+    "SELECT o.id, o.slug, o.name, o.max_services, o.created_at, o.updated_at FROM organizations o ";
+const std::string kMembershipColumns = "SELECT organization_id, user_id, role, created_at FROM memberships ";
+
+Organization organizationAt(const RecordSet& rows, std::size_t row) {
+    Organization org;
+    org.id = textAt(rows, 0, row);
+    org.slug = textAt(rows, 1, row);
+    org.name = textAt(rows, 2, row);
+    org.maxServices = static_cast<int>(integerAt(rows, 3, row));
+    org.createdAt = timeAt(rows, 4, row);
+    org.updatedAt = timeAt(rows, 5, row);
+    return org;
+}
+
+Membership membershipAt(const RecordSet& rows, std::size_t row) {
+    Membership membership;
+    membership.organizationId = textAt(rows, 0, row);
+    membership.userId = textAt(rows, 1, row);
+    const auto roleText = textAt(rows, 2, row);
+    const auto role = parseRole(roleText);
+    if (!role) corruptValue("memberships.role", roleText);
+    membership.role = *role;
+    membership.createdAt = timeAt(rows, 3, row);
+    return membership;
+}
+
+const std::string kInsertMembership =
+    "INSERT INTO memberships (organization_id, user_id, role, created_at) VALUES (?, ?, ?, ?)";
+
+void insertMembership(Session& session, const std::string& sql, const Membership& membership) {
+    session << sql, kw::bind(membership.organizationId), kw::bind(membership.userId),
+        kw::bind(std::string(roleName(membership.role))), kw::bind(unixSeconds(membership.createdAt)), kw::now;
+}
+
+void insertOrganization(Session& session, const Organization& org) {
+    session << "INSERT INTO organizations (id, slug, name, max_services, created_at, updated_at) "
+               "VALUES (?, ?, ?, ?, ?, ?)",
+        kw::bind(org.id), kw::bind(org.slug), kw::bind(org.name), kw::bind(org.maxServices),
+        kw::bind(unixSeconds(org.createdAt)), kw::bind(unixSeconds(org.updatedAt)), kw::now;
+}
+
+} // namespace
+
+void OrganizationStoreSql::insertWithOwner(const Organization& org, const Membership& owner) {
+    // The owner joins the organization being created, whatever organizationId it carried.
+    Membership first = owner;
+    first.organizationId = org.id;
+    executor_.transact(kSlugTaken, [&](Session& session) {
+        insertOrganization(session, org);
+        insertMembership(session, kInsertMembership, first);
+    });
+}
+
+std::optional<Organization> OrganizationStoreSql::findById(const std::string& id) {
+    auto found = organizations("WHERE o.id = ?", {id});
+    if (found.empty()) return std::nullopt;
+    return found.front();
+}
+
+std::optional<Organization> OrganizationStoreSql::findBySlug(const std::string& slug) {
+    auto found = organizations("WHERE o.slug = ?", {slug});
+    if (found.empty()) return std::nullopt;
+    return found.front();
+}
+
+std::vector<Organization> OrganizationStoreSql::listForUser(const std::string& userId) {
+    return organizations("JOIN memberships m ON m.organization_id = o.id WHERE m.user_id = ? ORDER BY o.slug", {userId});
+}
+
+std::vector<Organization> OrganizationStoreSql::listAll() { return organizations("ORDER BY o.slug", {}); }
+
+std::vector<Organization> OrganizationStoreSql::organizations(const std::string& sqlTail,
+                                                              const std::vector<std::string>& parameters) {
+    return executor_.evaluate([&](Session& session) {
+        Statement statement(session);
+        statement << kOrganizationColumns + sqlTail;
+        for (const auto& parameter : parameters) statement.addBind(kw::bind(parameter));
+        return readRows(statement, organizationAt);
+    });
+}
+
+void OrganizationStoreSql::upsertMembership(const Membership& membership) {
+    // Changing a role keeps the original createdAt, which orders the members.
+    const auto sql = executor_.dialect().upsert(kInsertMembership, "organization_id, user_id", {"role"});
+    executor_.run(kMembershipExists, [&](Session& session) { insertMembership(session, sql, membership); });
+}
+
+bool OrganizationStoreSql::removeMembership(const std::string& organizationId, const std::string& userId) {
+    return executor_.evaluate([&](Session& session) {
+        Statement statement(session);
+        statement << "DELETE FROM memberships WHERE organization_id = ? AND user_id = ?", kw::bind(organizationId),
+            kw::bind(userId);
+        return statement.execute() > 0;
+    });
+}
+
+std::optional<Membership> OrganizationStoreSql::findMembership(const std::string& organizationId,
+                                                               const std::string& userId) {
+    auto found = memberships("WHERE organization_id = ? AND user_id = ?", {organizationId, userId});
+    if (found.empty()) return std::nullopt;
+    return found.front();
+}
+
+std::vector<Membership> OrganizationStoreSql::listMemberships(const std::string& organizationId) {
+    return memberships("WHERE organization_id = ? ORDER BY created_at, user_id", {organizationId});
+}
+
+std::vector<Membership> OrganizationStoreSql::listMembershipsOfUser(const std::string& userId) {
+    return memberships("WHERE user_id = ? ORDER BY created_at, organization_id", {userId});
+}
+
+std::vector<Membership> OrganizationStoreSql::memberships(const std::string& sqlTail,
+                                                          const std::vector<std::string>& parameters) {
+    return executor_.evaluate([&](Session& session) {
+        Statement statement(session);
+        statement << kMembershipColumns + sqlTail;
+        for (const auto& parameter : parameters) statement.addBind(kw::bind(parameter));
+        return readRows(statement, membershipAt);
+    });
+}
+
+} // namespace authcore::sql
