@@ -64,3 +64,17 @@ BOOST_AUTO_TEST_CASE(rotation_publishes_three_keys_and_old_tokens_still_work) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_FIXTURE_TEST_SUITE(appliance_status_lines, test::ApplianceFixture)
+
+BOOST_AUTO_TEST_CASE(error_statuses_carry_their_reason_phrase) {
+    Poco::Net::HTTPClientSession session("127.0.0.1", port);
+    Poco::Net::HTTPRequest request("GET", "/api/v1/me", Poco::Net::HTTPMessage::HTTP_1_1);
+    session.sendRequest(request);
+    Poco::Net::HTTPResponse response;
+    session.receiveResponse(response);
+    BOOST_TEST(static_cast<int>(response.getStatus()) == 401);
+    BOOST_TEST(response.getReason() == "Unauthorized");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

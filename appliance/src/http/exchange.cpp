@@ -100,7 +100,7 @@ Poco::JSON::Object::Ptr Exchange::jsonBody() {
 std::map<std::string, std::string> Exchange::formBody() { return parseUrlEncoded(body()); }
 
 void Exchange::send(int status, const std::string& contentType, const std::string& payload) {
-    response_.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
+    response_.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
     if (!contentType.empty()) response_.setContentType(contentType);
     response_.setContentLength64(static_cast<Poco::Int64>(payload.size()));
     response_.set("X-Content-Type-Options", "nosniff");

@@ -10,7 +10,6 @@
 #include <Poco/Data/SessionFactory.h>
 
 #include <algorithm>
-#include <dlfcn.h>
 #include <mutex>
 #include <utility>
 
@@ -21,18 +20,13 @@ constexpr std::string_view kTimeoutKey = "authcore-timeout=";
 
 // libmariadb reads MYSQL_OPT_READ/WRITE_TIMEOUT only while connecting, and
 // Poco connects inside its constructor. Reconnecting once with the options
-// set is the only way to bound reads on a hung server. mariadb_reconnect is
-// looked up at run time because libauthcore reaches the client library only
-// through Poco, which may be built on MySQL's libmysqlclient instead; there
-// only the connect timeout applies.
+// set is the only way to bound reads on a hung server (Debian's Poco is built
+// on libmariadb, which libauthcore links directly for this call).
 void applyIoTimeouts(Poco::Data::MySQL::SessionHandle& handle, unsigned seconds) {
-    using Reconnect = decltype(&::mariadb_reconnect);
-    static const auto reconnect = reinterpret_cast<Reconnect>(::dlsym(RTLD_DEFAULT, "mariadb_reconnect"));
-    if (reconnect == nullptr) return;
     handle.options(MYSQL_OPT_READ_TIMEOUT, seconds);
     handle.options(MYSQL_OPT_WRITE_TIMEOUT, seconds);
     handle.options(MYSQL_OPT_RECONNECT, true);
-    const bool failed = reconnect(handle) != 0;
+    const bool failed = ::mariadb_reconnect(handle) != 0;
     // Silent reconnects would hide a lost transaction; we retry ourselves.
     handle.options(MYSQL_OPT_RECONNECT, false);
     if (failed) throw Poco::Data::MySQL::ConnectionException("reconnect with timeouts failed", handle);
