@@ -15,7 +15,10 @@
 #include <chrono>
 #include <fstream>
 #include <optional>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
 #include <csignal>
 #include <sstream>
 #include <thread>
@@ -185,6 +188,32 @@ BOOST_AUTO_TEST_CASE(version_names_the_build_and_its_protocol_libraries) {
     BOOST_TEST(r.out.find("xmlsec1 1.") != std::string::npos, r.out);
     BOOST_TEST(r.out.find("(openssl)") != std::string::npos, r.out);
     BOOST_TEST(r.out.find("OpenLDAP 2.") != std::string::npos, r.out);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_FIXTURE_TEST_SUITE(appliance_cli_notify, CliFixture)
+
+BOOST_AUTO_TEST_CASE(serve_tells_systemd_ready_after_it_listens) {
+    // What systemd does for Type=notify: a datagram socket named by NOTIFY_SOCKET.
+    const auto socketPath = dir.file("notify.sock");
+    const int fd = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    BOOST_REQUIRE(fd >= 0);
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    std::snprintf(address.sun_path, sizeof address.sun_path, "%s", socketPath.c_str());
+    BOOST_REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+    timeval timeout{20, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    env["NOTIFY_SOCKET"] = socketPath;
+    server.emplace(Poco::Process::launch(binary(), {"serve"}, dir.path().string(), nullptr, &serverOut, &serverErr, env));
+    char message[256] = {};
+    const auto received = ::recv(fd, message, sizeof message - 1, 0);
+    ::close(fd);
+    BOOST_REQUIRE(received > 0);
+    BOOST_TEST(std::string(message, static_cast<std::size_t>(received)).find("READY=1") != std::string::npos);
+    // READY came after listen: the port answers at once.
+    BOOST_TEST(authcore::test::httpRequest(port, "GET", "/healthz").status == 200);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -142,3 +142,34 @@ BOOST_AUTO_TEST_CASE(keys_sealed_under_one_master_key_do_not_open_under_another)
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(appliance_security_forwarded)
+
+namespace {
+// A new account each time, so only the per-IP limit can trigger.
+int loginFrom(unsigned short port, const std::string& forwardedFor) {
+    static int attempt = 0;
+    const auto email = "user" + std::to_string(++attempt) + "@example.com";
+    return test::httpRequest(port, "POST", "/api/v1/auth/login",
+                             R"({"email":")" + email + R"(","password":"wrong-password"})",
+                             {{"X-Forwarded-For", forwardedFor}})
+        .status;
+}
+} // namespace
+
+BOOST_AUTO_TEST_CASE(spoofed_forwarded_for_does_not_escape_the_ip_limit) {
+    test::ApplianceFixture app; // no trusted proxies: the header is ignored
+    for (int i = 0; i < 20; ++i) BOOST_TEST(loginFrom(app.port, "198.51.100." + std::to_string(i)) == 401);
+    BOOST_TEST(loginFrom(app.port, "198.51.100.250") == 429);
+}
+
+BOOST_AUTO_TEST_CASE(behind_a_trusted_proxy_each_client_has_its_own_limit) {
+    test::ApplianceFixture app(std::map<std::string, std::string>{{"AUTHCORE_HTTP_TRUSTED_PROXIES", "127.0.0.1"}});
+    for (int i = 0; i < 20; ++i) BOOST_TEST(loginFrom(app.port, "203.0.113.5") == 401);
+    BOOST_TEST(loginFrom(app.port, "203.0.113.5") == 429);
+    BOOST_TEST(loginFrom(app.port, "203.0.113.6") == 401);
+    // A client cannot prepend a fake hop: the proxy appends the real one last.
+    BOOST_TEST(loginFrom(app.port, "203.0.113.99, 203.0.113.5") == 429);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -16,8 +16,9 @@ ServerOptions serverOptionsFrom(const Config& config) {
     options.threads = threads > 0 ? threads : static_cast<int>(std::max(2u, std::thread::hardware_concurrency()) * 4);
     options.tlsCert = config.get("tls.cert");
     options.tlsKey = config.get("tls.key");
-    options.limits.maxBodyBytes = static_cast<std::size_t>(config.getInt("http.max_body_bytes"));
-    options.limits.maxHeaderBytes = static_cast<std::size_t>(config.getInt("http.max_header_bytes"));
+    options.policy.maxBodyBytes = static_cast<std::size_t>(config.getInt("http.max_body_bytes"));
+    options.policy.maxHeaderBytes = static_cast<std::size_t>(config.getInt("http.max_header_bytes"));
+    options.policy.trustedProxies = config.getList("http.trusted_proxies");
     return options;
 }
 

@@ -5,6 +5,7 @@
 #include <authcore/model/signing_key.hpp>
 
 #include <Poco/AutoPtr.h>
+#include <Poco/Net/IPAddress.h>
 #include <Poco/Util/PropertyFileConfiguration.h>
 
 #include <algorithm>
@@ -27,6 +28,7 @@ const KeySpec kKeys[] = {
     {"http.threads", "0"},
     {"http.max_body_bytes", "1048576"},
     {"http.max_header_bytes", "8192"},
+    {"http.trusted_proxies", ""},
     {"tls.cert", ""},
     {"tls.key", ""},
     {"public_url", ""},
@@ -159,6 +161,11 @@ void Config::validate() const {
         if (!url.empty() && url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
             throw std::invalid_argument(std::string(key) + " must start with http:// or https://");
     }
+    for (const auto& proxy : getList("http.trusted_proxies")) {
+        Poco::Net::IPAddress parsed;
+        if (!Poco::Net::IPAddress::tryParse(proxy, parsed))
+            throw std::invalid_argument("http.trusted_proxies: " + proxy + " is not an IP address");
+    }
     if (get("log.format") != "text" && get("log.format") != "json")
         throw std::invalid_argument("log.format must be text or json");
     const auto& level = get("log.level");
@@ -177,6 +184,20 @@ int Config::getInt(const std::string& key) const { return std::stoi(get(key)); }
 bool Config::getBool(const std::string& key) const {
     const auto& v = get(key);
     return v == "true" || v == "yes" || v == "1" || v == "on";
+}
+
+std::vector<std::string> Config::getList(const std::string& key) const {
+    std::vector<std::string> items;
+    std::string current;
+    for (char c : get(key) + " ") {
+        if (c == ' ' || c == ',' || c == '\t') {
+            if (!current.empty()) items.push_back(current);
+            current.clear();
+        } else {
+            current += c;
+        }
+    }
+    return items;
 }
 
 const std::string& Config::sourceOf(const std::string& key) const { return sources_.at(key); }

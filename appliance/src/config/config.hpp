@@ -23,6 +23,8 @@ public:
     const std::string& get(const std::string& key) const;
     int getInt(const std::string& key) const;
     bool getBool(const std::string& key) const;
+    /// A space- or comma-separated value as a list (empty items dropped).
+    std::vector<std::string> getList(const std::string& key) const;
     /// Where each value came from ("default", the file, or the variable), for `config check`.
     const std::string& sourceOf(const std::string& key) const;
     /// Every known key, in documentation order.

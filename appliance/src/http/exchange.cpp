@@ -4,10 +4,12 @@
 
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTTPCookie.h>
+#include <Poco/Net/IPAddress.h>
 #include <Poco/Net/NameValueCollection.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
 
+#include <algorithm>
 #include <istream>
 #include <sstream>
 
@@ -17,8 +19,8 @@ constexpr std::size_t kMaxJsonDepth = 32;
 } // namespace
 
 Exchange::Exchange(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
-                   const HttpLimits& limits)
-    : request_(request), response_(response), limits_(limits) {
+                   const RequestPolicy& policy)
+    : request_(request), response_(response), policy_(policy) {
     const auto& uri = request.getURI();
     const auto q = uri.find('?');
     try {
@@ -29,7 +31,31 @@ Exchange::Exchange(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerR
     if (q != std::string::npos) rawQuery_ = uri.substr(q + 1);
 }
 
-std::string Exchange::clientIp() const { return request_.clientAddress().host().toString(); }
+std::string Exchange::clientIp() const {
+    const auto& proxies = policy_.trustedProxies;
+    const auto trusted = [&proxies](const std::string& ip) {
+        return std::find(proxies.begin(), proxies.end(), ip) != proxies.end();
+    };
+    std::string ip = request_.clientAddress().host().toString();
+    if (!trusted(ip) || !request_.has("X-Forwarded-For")) return ip;
+    // Walk from the right: each hop was appended by the proxy before it, and
+    // only hops added by our own proxies can be believed.
+    const auto& chain = request_.get("X-Forwarded-For");
+    std::size_t end = chain.size();
+    while (end > 0) {
+        const auto comma = chain.rfind(',', end - 1);
+        const auto begin = comma == std::string::npos ? 0 : comma + 1;
+        auto hop = chain.substr(begin, end - begin);
+        hop.erase(0, hop.find_first_not_of(" \t"));
+        hop.erase(hop.find_last_not_of(" \t") + 1);
+        Poco::Net::IPAddress parsed;
+        if (!Poco::Net::IPAddress::tryParse(hop, parsed)) return ip;
+        ip = parsed.toString();
+        if (!trusted(ip) || comma == std::string::npos) return ip;
+        end = comma;
+    }
+    return ip;
+}
 
 const std::string& Exchange::param(const std::string& name) const {
     static const std::string empty;
@@ -71,14 +97,14 @@ void Exchange::refuseOversizedBody() {
 
 const std::string& Exchange::body() {
     if (body_) return *body_;
-    if (request_.hasContentLength() && request_.getContentLength64() > static_cast<Poco::Int64>(limits_.maxBodyBytes))
+    if (request_.hasContentLength() && request_.getContentLength64() > static_cast<Poco::Int64>(policy_.maxBodyBytes))
         refuseOversizedBody();
     std::string data;
     char buffer[8192];
     auto& in = request_.stream();
     while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
         data.append(buffer, static_cast<std::size_t>(in.gcount()));
-        if (data.size() > limits_.maxBodyBytes) refuseOversizedBody();
+        if (data.size() > policy_.maxBodyBytes) refuseOversizedBody();
     }
     body_ = std::move(data);
     return *body_;

@@ -9,12 +9,16 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace authcore::appliance {
 
-struct HttpLimits {
+/// Limits and trust settings every request is handled under.
+struct RequestPolicy {
     std::size_t maxBodyBytes = 1024 * 1024;
     std::size_t maxHeaderBytes = 8 * 1024;
+    /// Peers whose X-Forwarded-For is believed (load balancers); empty: none.
+    std::vector<std::string> trustedProxies;
 };
 
 /// Thrown by Exchange parsers for malformed requests; mapped to 400/413.
@@ -27,12 +31,14 @@ struct BadRequest {
 class Exchange {
 public:
     Exchange(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
-             const HttpLimits& limits);
+             const RequestPolicy& policy);
 
     Poco::Net::HTTPServerRequest& request() { return request_; }
     Poco::Net::HTTPServerResponse& response() { return response_; }
     const std::string& method() const { return request_.getMethod(); }
     const std::string& path() const { return path_; }
+    /// The socket peer, or, when the peer is a trusted proxy, the nearest
+    /// X-Forwarded-For address that is not itself a trusted proxy.
     std::string clientIp() const;
 
     /// Path parameters filled by the router (`{org}` -> value).
@@ -71,7 +77,7 @@ private:
 
     Poco::Net::HTTPServerRequest& request_;
     Poco::Net::HTTPServerResponse& response_;
-    const HttpLimits& limits_;
+    const RequestPolicy& policy_;
     std::string path_;
     std::string rawQuery_;
     std::optional<std::string> body_;

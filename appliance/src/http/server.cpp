@@ -37,12 +37,12 @@ std::size_t headerBytes(const Poco::Net::HTTPServerRequest& request) {
 
 class Dispatcher final : public Poco::Net::HTTPRequestHandler {
 public:
-    Dispatcher(const Router& router, Metrics& metrics, Logger& logger, const HttpLimits& limits)
-        : router_(router), metrics_(metrics), logger_(logger), limits_(limits) {}
+    Dispatcher(const Router& router, Metrics& metrics, Logger& logger, const RequestPolicy& policy)
+        : router_(router), metrics_(metrics), logger_(logger), policy_(policy) {}
 
     void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override {
         const auto started = std::chrono::steady_clock::now();
-        Exchange ex(request, response, limits_);
+        Exchange ex(request, response, policy_);
         try {
             dispatch(ex);
         } catch (const std::exception& e) {
@@ -58,7 +58,7 @@ public:
 
 private:
     void dispatch(Exchange& ex) {
-        if (headerBytes(ex.request()) > limits_.maxHeaderBytes) {
+        if (headerBytes(ex.request()) > policy_.maxHeaderBytes) {
             ex.route = "oversized";
             return sendError(ex, 431, "invalid_request", "request headers are too large");
         }
@@ -88,22 +88,22 @@ private:
     const Router& router_;
     Metrics& metrics_;
     Logger& logger_;
-    const HttpLimits& limits_;
+    const RequestPolicy& policy_;
 };
 
 class Factory final : public Poco::Net::HTTPRequestHandlerFactory {
 public:
-    Factory(const Router& router, Metrics& metrics, Logger& logger, const HttpLimits& limits)
-        : router_(router), metrics_(metrics), logger_(logger), limits_(limits) {}
+    Factory(const Router& router, Metrics& metrics, Logger& logger, const RequestPolicy& policy)
+        : router_(router), metrics_(metrics), logger_(logger), policy_(policy) {}
     Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
-        return new Dispatcher(router_, metrics_, logger_, limits_);
+        return new Dispatcher(router_, metrics_, logger_, policy_);
     }
 
 private:
     const Router& router_;
     Metrics& metrics_;
     Logger& logger_;
-    const HttpLimits& limits_;
+    const RequestPolicy& policy_;
 };
 
 } // namespace
@@ -150,7 +150,7 @@ void HttpServer::start() {
     params->setTimeout(Poco::Timespan(30, 0));
     impl_->pool = std::make_unique<Poco::ThreadPool>(2, impl_->options.threads);
     impl_->server = std::make_unique<Poco::Net::HTTPServer>(
-        new Factory(impl_->router, impl_->metrics, impl_->logger, impl_->options.limits), *impl_->pool, *socket,
+        new Factory(impl_->router, impl_->metrics, impl_->logger, impl_->options.policy), *impl_->pool, *socket,
         params);
     impl_->server->start();
 }

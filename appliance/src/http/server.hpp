@@ -18,7 +18,7 @@ struct ServerOptions {
     int threads = 16;
     std::string tlsCert; ///< PEM files; both empty: plain HTTP
     std::string tlsKey;
-    HttpLimits limits;
+    RequestPolicy policy;
 };
 
 class HttpServer {

@@ -4,38 +4,53 @@
 
 #include <authcore/error.hpp>
 
+#include <initializer_list>
+#include <string>
+#include <utility>
+
 namespace authcore::appliance {
 
-Poco::JSON::Object::Ptr userJson(const User& user) {
+namespace {
+
+/// An object with `members`, each a name and its value.
+Poco::JSON::Object::Ptr jsonObject(std::initializer_list<std::pair<std::string, Poco::Dynamic::Var>> members) {
     Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
-    o->set("id", user.id);
-    o->set("email", user.email);
-    o->set("name", user.name);
-    o->set("email_verified", user.emailVerified);
-    o->set("system_admin", user.systemAdmin);
-    o->set("created_at", formatTimestamp(user.createdAt));
+    for (const auto& [name, value] : members) o->set(name, value);
     return o;
+}
+
+} // namespace
+
+Poco::JSON::Object::Ptr userJson(const User& user) {
+    return jsonObject({
+        {"id", user.id},
+        {"email", user.email},
+        {"name", user.name},
+        {"email_verified", user.emailVerified},
+        {"system_admin", user.systemAdmin},
+        {"created_at", formatTimestamp(user.createdAt)},
+    });
 }
 
 Poco::JSON::Object::Ptr organizationJson(const Organization& org) {
-    Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
-    o->set("id", org.id);
-    o->set("slug", org.slug);
-    o->set("name", org.name);
-    o->set("max_services", org.maxServices);
-    o->set("created_at", formatTimestamp(org.createdAt));
-    o->set("updated_at", formatTimestamp(org.updatedAt));
-    return o;
+    return jsonObject({
+        {"id", org.id},
+        {"slug", org.slug},
+        {"name", org.name},
+        {"max_services", org.maxServices},
+        {"created_at", formatTimestamp(org.createdAt)},
+        {"updated_at", formatTimestamp(org.updatedAt)},
+    });
 }
 
 Poco::JSON::Object::Ptr memberJson(const Member& member) {
-    Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
-    o->set("user_id", member.user.id);
-    o->set("email", member.user.email);
-    o->set("name", member.user.name);
-    o->set("role", std::string(roleName(member.membership.role)));
-    o->set("created_at", formatTimestamp(member.membership.createdAt));
-    return o;
+    return jsonObject({
+        {"user_id", member.user.id},
+        {"email", member.user.email},
+        {"name", member.user.name},
+        {"role", std::string(roleName(member.membership.role))},
+        {"created_at", formatTimestamp(member.membership.createdAt)},
+    });
 }
 
 std::optional<std::string> optionalString(const Poco::JSON::Object::Ptr& body, const std::string& field) {

@@ -16,10 +16,7 @@ Client clientAt(const RecordSet& rows, std::size_t row) {
     Client client;
     client.clientId = textAt(rows, 0, row);
     client.description = textAt(rows, 1, row);
-    const auto typeText = textAt(rows, 2, row);
-    const auto type = parseClientType(typeText);
-    if (!type) corruptValue("clients.client_type", typeText);
-    client.type = *type;
+    client.type = parsedAt(rows, 2, row, "clients.client_type", parseClientType);
     client.ownerOrganizationId = optionalTextAt(rows, 3, row);
     client.ownerUserId = optionalTextAt(rows, 4, row);
     client.secret1 = {textAt(rows, 5, row), optionalTimeAt(rows, 6, row)};
@@ -30,8 +27,8 @@ Client clientAt(const RecordSet& rows, std::size_t row) {
 
 // Binds the columns insert and update share, in this order: description,
 // client_type, owner_organization_id, owner_user_id, secret1_hash,
-// secret1_updated_at, secret2_hash, secret2_updated_at.
-void bindMutable(Statement& statement, const Client& client) {
+// secret1_updated_at, secret2_hash, secret2_updated_at, client_id.
+void bindShared(Statement& statement, const Client& client) {
     statement.addBind(kw::bind(client.description));
     statement.addBind(kw::bind(std::string(clientTypeName(client.type))));
     statement.addBind(kw::bind(nullableText(client.ownerOrganizationId)));
@@ -40,6 +37,7 @@ void bindMutable(Statement& statement, const Client& client) {
     statement.addBind(kw::bind(nullableSeconds(client.secret1.updatedAt)));
     statement.addBind(kw::bind(client.secret2.hash));
     statement.addBind(kw::bind(nullableSeconds(client.secret2.updatedAt)));
+    statement.addBind(kw::bind(client.clientId));
 }
 
 } // namespace
@@ -50,19 +48,14 @@ void ClientStoreSql::insert(const Client& client) {
         statement << "INSERT INTO clients (description, client_type, owner_organization_id, owner_user_id, "
                      "secret1_hash, secret1_updated_at, secret2_hash, secret2_updated_at, client_id, created_at) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        bindMutable(statement, client);
-        statement.addBind(kw::bind(client.clientId));
+        bindShared(statement, client);
         statement.addBind(kw::bind(unixSeconds(client.createdAt)));
         statement.execute();
     });
 }
 
 std::optional<Client> ClientStoreSql::findById(const std::string& clientId) {
-    return executor_.evaluate([&](Session& session) {
-        Statement statement(session);
-        statement << kSelectClients + "WHERE client_id = ?", kw::bind(clientId);
-        return readOne(statement, clientAt);
-    });
+    return selectOne(executor_, kSelectClients + "WHERE client_id = ?", {clientId}, clientAt);
 }
 
 void ClientStoreSql::update(const Client& client) {
@@ -71,18 +64,13 @@ void ClientStoreSql::update(const Client& client) {
         statement << "UPDATE clients SET description = ?, client_type = ?, owner_organization_id = ?, "
                      "owner_user_id = ?, secret1_hash = ?, secret1_updated_at = ?, secret2_hash = ?, "
                      "secret2_updated_at = ? WHERE client_id = ?";
-        bindMutable(statement, client);
-        statement.addBind(kw::bind(client.clientId));
+        bindShared(statement, client);
         if (statement.execute() == 0) requireRow(session, "clients", "client_id", client.clientId, "client");
     });
 }
 
 bool ClientStoreSql::remove(const std::string& clientId) {
-    return executor_.evaluate([&](Session& session) {
-        Statement statement(session);
-        statement << "DELETE FROM clients WHERE client_id = ?", kw::bind(clientId);
-        return statement.execute() > 0;
-    });
+    return changeRows(executor_, "DELETE FROM clients WHERE client_id = ?", {clientId}) > 0;
 }
 
 std::vector<Client> ClientStoreSql::list(const std::string& afterClientId, int limit) {

@@ -28,10 +28,7 @@ Membership membershipAt(const RecordSet& rows, std::size_t row) {
     Membership membership;
     membership.organizationId = textAt(rows, 0, row);
     membership.userId = textAt(rows, 1, row);
-    const auto roleText = textAt(rows, 2, row);
-    const auto role = parseRole(roleText);
-    if (!role) corruptValue("memberships.role", roleText);
-    membership.role = *role;
+    membership.role = parsedAt(rows, 2, row, "memberships.role", parseRole);
     membership.createdAt = timeAt(rows, 3, row);
     return membership;
 }
@@ -64,15 +61,11 @@ void OrganizationStoreSql::insertWithOwner(const Organization& org, const Member
 }
 
 std::optional<Organization> OrganizationStoreSql::findById(const std::string& id) {
-    auto found = organizations("WHERE o.id = ?", {id});
-    if (found.empty()) return std::nullopt;
-    return found.front();
+    return selectOne(executor_, kOrganizationColumns + "WHERE o.id = ?", {id}, organizationAt);
 }
 
 std::optional<Organization> OrganizationStoreSql::findBySlug(const std::string& slug) {
-    auto found = organizations("WHERE o.slug = ?", {slug});
-    if (found.empty()) return std::nullopt;
-    return found.front();
+    return selectOne(executor_, kOrganizationColumns + "WHERE o.slug = ?", {slug}, organizationAt);
 }
 
 std::vector<Organization> OrganizationStoreSql::listForUser(const std::string& userId) {
@@ -83,12 +76,7 @@ std::vector<Organization> OrganizationStoreSql::listAll() { return organizations
 
 std::vector<Organization> OrganizationStoreSql::organizations(const std::string& sqlTail,
                                                               const std::vector<std::string>& parameters) {
-    return executor_.evaluate([&](Session& session) {
-        Statement statement(session);
-        statement << kOrganizationColumns + sqlTail;
-        for (const auto& parameter : parameters) statement.addBind(kw::bind(parameter));
-        return readRows(statement, organizationAt);
-    });
+    return selectRows(executor_, kOrganizationColumns + sqlTail, parameters, organizationAt);
 }
 
 void OrganizationStoreSql::upsertMembership(const Membership& membership) {
@@ -98,19 +86,14 @@ void OrganizationStoreSql::upsertMembership(const Membership& membership) {
 }
 
 bool OrganizationStoreSql::removeMembership(const std::string& organizationId, const std::string& userId) {
-    return executor_.evaluate([&](Session& session) {
-        Statement statement(session);
-        statement << "DELETE FROM memberships WHERE organization_id = ? AND user_id = ?", kw::bind(organizationId),
-            kw::bind(userId);
-        return statement.execute() > 0;
-    });
+    return changeRows(executor_, "DELETE FROM memberships WHERE organization_id = ? AND user_id = ?",
+                      {organizationId, userId}) > 0;
 }
 
 std::optional<Membership> OrganizationStoreSql::findMembership(const std::string& organizationId,
                                                                const std::string& userId) {
-    auto found = memberships("WHERE organization_id = ? AND user_id = ?", {organizationId, userId});
-    if (found.empty()) return std::nullopt;
-    return found.front();
+    return selectOne(executor_, kMembershipColumns + "WHERE organization_id = ? AND user_id = ?",
+                     {organizationId, userId}, membershipAt);
 }
 
 std::vector<Membership> OrganizationStoreSql::listMemberships(const std::string& organizationId) {
@@ -123,12 +106,7 @@ std::vector<Membership> OrganizationStoreSql::listMembershipsOfUser(const std::s
 
 std::vector<Membership> OrganizationStoreSql::memberships(const std::string& sqlTail,
                                                           const std::vector<std::string>& parameters) {
-    return executor_.evaluate([&](Session& session) {
-        Statement statement(session);
-        statement << kMembershipColumns + sqlTail;
-        for (const auto& parameter : parameters) statement.addBind(kw::bind(parameter));
-        return readRows(statement, membershipAt);
-    });
+    return selectRows(executor_, kMembershipColumns + sqlTail, parameters, membershipAt);
 }
 
 } // namespace authcore::sql

@@ -53,6 +53,19 @@ void requireRow(Session& session, std::string_view table, std::string_view keyCo
     if (found == 0) throw Error(ErrorCode::NotFound, std::string(noun) + " not found");
 }
 
+void bindTexts(Statement& statement, const std::vector<std::string>& parameters) {
+    for (const auto& parameter : parameters) statement.addBind(kw::bind(parameter));
+}
+
+std::size_t changeRows(Executor& executor, const std::string& sql, const std::vector<std::string>& parameters) {
+    return executor.evaluate([&](Session& session) {
+        Statement statement(session);
+        statement << sql;
+        bindTexts(statement, parameters);
+        return statement.execute();
+    });
+}
+
 void corruptValue(std::string_view column, std::string_view value) {
     throw Error(ErrorCode::Internal,
                 "database error: unexpected value '" + std::string(value) + "' in " + std::string(column));

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// Conversions between model values and bound parameters or result columns.
+// Conversions between model values and bound parameters or result columns,
+// and the query shapes the SQL stores share.
 #pragma once
 
+#include "store/executor.hpp"
 #include "store/poco_data.hpp"
 
 #include <authcore/time.hpp>
@@ -38,6 +40,19 @@ void requireRow(Session& session, std::string_view table, std::string_view keyCo
 /// Throws Error(Internal): a stored value this build cannot read.
 [[noreturn]] void corruptValue(std::string_view column, std::string_view value);
 
+/// A name stored as text, read back with the model's `parse` (parseRole and the
+/// like); a name it does not know is corruptValue(`name`), e.g. "memberships.role".
+template <class Parse>
+auto parsedAt(const RecordSet& rows, std::size_t column, std::size_t row, std::string_view name, Parse parse) {
+    const auto text = textAt(rows, column, row);
+    const auto value = parse(text);
+    if (!value) corruptValue(name, text);
+    return *value;
+}
+
+/// Binds `parameters` to the placeholders of `statement`, in order.
+void bindTexts(Statement& statement, const std::vector<std::string>& parameters);
+
 /// Executes `statement` and maps each row with `toValue(rows, row)`.
 template <class F>
 auto readRows(Statement& statement, F toValue) {
@@ -49,13 +64,29 @@ auto readRows(Statement& statement, F toValue) {
     return out;
 }
 
-/// The first mapped row, if any.
+/// Runs the SELECT `sql` with `parameters` bound to its placeholders in order,
+/// and maps each row with `toValue(rows, row)`.
 template <class F>
-auto readOne(Statement& statement, F toValue) {
-    auto all = readRows(statement, toValue);
+auto selectRows(Executor& executor, const std::string& sql, const std::vector<std::string>& parameters, F toValue) {
+    return executor.evaluate([&](Session& session) {
+        Statement statement(session);
+        statement << sql;
+        bindTexts(statement, parameters);
+        return readRows(statement, toValue);
+    });
+}
+
+/// The first row of selectRows, if any (a lookup by a unique key).
+template <class F>
+auto selectOne(Executor& executor, const std::string& sql, const std::vector<std::string>& parameters, F toValue) {
+    auto all = selectRows(executor, sql, parameters, toValue);
     std::optional<typename decltype(all)::value_type> out;
     if (!all.empty()) out = std::move(all.front());
     return out;
 }
+
+/// Runs the INSERT, UPDATE or DELETE `sql` with `parameters` bound to its
+/// placeholders in order; the number of rows it changed.
+std::size_t changeRows(Executor& executor, const std::string& sql, const std::vector<std::string>& parameters);
 
 } // namespace authcore::sql

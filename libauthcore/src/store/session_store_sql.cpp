@@ -22,20 +22,13 @@ void SessionStoreSql::insert(const BrowserSession& browserSession) {
 }
 
 std::optional<BrowserSession> SessionStoreSql::find(const std::string& idHash) {
-    return executor_.evaluate([&](Session& session) {
-        Statement statement(session);
-        statement << "SELECT id_hash, user_id, created_at, expires_at FROM browser_sessions WHERE id_hash = ?",
-            kw::bind(idHash);
-        return readOne(statement, browserSessionAt);
-    });
+    return selectOne(executor_,
+                     "SELECT id_hash, user_id, created_at, expires_at FROM browser_sessions WHERE id_hash = ?",
+                     {idHash}, browserSessionAt);
 }
 
 bool SessionStoreSql::remove(const std::string& idHash) {
-    return executor_.evaluate([&](Session& session) {
-        Statement statement(session);
-        statement << "DELETE FROM browser_sessions WHERE id_hash = ?", kw::bind(idHash);
-        return statement.execute() > 0;
-    });
+    return changeRows(executor_, "DELETE FROM browser_sessions WHERE id_hash = ?", {idHash}) > 0;
 }
 
 int SessionStoreSql::purgeExpired(Timestamp now) {

@@ -10,14 +10,8 @@ namespace {
 SigningKey keyAt(const RecordSet& rows, std::size_t row) {
     SigningKey key;
     key.kid = textAt(rows, 0, row);
-    const auto algorithmText = textAt(rows, 1, row);
-    const auto algorithm = parseAlgorithm(algorithmText);
-    if (!algorithm) corruptValue("signing_keys.algorithm", algorithmText);
-    key.algorithm = *algorithm;
-    const auto statusText = textAt(rows, 2, row);
-    const auto status = parseKeyStatus(statusText);
-    if (!status) corruptValue("signing_keys.status", statusText);
-    key.status = *status;
+    key.algorithm = parsedAt(rows, 1, row, "signing_keys.algorithm", parseAlgorithm);
+    key.status = parsedAt(rows, 2, row, "signing_keys.status", parseKeyStatus);
     key.publicJwk = textAt(rows, 3, row);
     key.sealedPrivateKey = textAt(rows, 4, row);
     key.createdAt = timeAt(rows, 5, row);
@@ -43,12 +37,10 @@ void rewriteStatus(Session& session, const SigningKey& key) {
 } // namespace
 
 std::vector<SigningKey> SigningKeyStoreSql::list() {
-    return executor_.evaluate([](Session& session) {
-        Statement statement(session);
-        statement << "SELECT kid, algorithm, status, public_jwk, sealed_private_key, created_at, retired_at "
-                     "FROM signing_keys ORDER BY created_at, kid";
-        return readRows(statement, keyAt);
-    });
+    return selectRows(executor_,
+                      "SELECT kid, algorithm, status, public_jwk, sealed_private_key, created_at, retired_at "
+                      "FROM signing_keys ORDER BY created_at, kid",
+                      {}, keyAt);
 }
 
 void SigningKeyStoreSql::apply(const std::vector<SigningKey>& added, const std::vector<SigningKey>& changed) {

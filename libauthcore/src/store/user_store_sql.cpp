@@ -44,11 +44,7 @@ std::optional<User> UserStoreSql::findWhere(const char* column, const std::strin
     // `column` is one of two literals above, never caller input.
     const std::string sql = std::string("SELECT id, email, name, password_hash, email_verified, system_admin, "
                                         "created_at, updated_at FROM users WHERE ") + column + " = ?";
-    return executor_.evaluate([&](Session& session) {
-        Statement statement(session);
-        statement << sql, kw::bind(value);
-        return readOne(statement, userAt);
-    });
+    return selectOne(executor_, sql, {value}, userAt);
 }
 
 void UserStoreSql::update(const User& user) {

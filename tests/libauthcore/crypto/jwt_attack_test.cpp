@@ -7,7 +7,6 @@
 #include <boost/test/unit_test.hpp>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
-#include <openssl/pem.h>
 
 using namespace authcore;
 using namespace authcore::test;
@@ -26,26 +25,19 @@ std::string hs256(std::string_view secret, std::string_view header, std::string_
     return input + "." + crypto::base64UrlEncode(std::string_view(reinterpret_cast<char*>(mac), length));
 }
 
-std::string publicPemOf(const crypto::KeyPair& key) {
-    std::string pem = key.privatePem();
-    BIO* in = BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size()));
-    EVP_PKEY* pkey = PEM_read_bio_PrivateKey(in, nullptr, nullptr, nullptr);
-    BIO* out = BIO_new(BIO_s_mem());
-    PEM_write_bio_PUBKEY(out, pkey);
-    char* data = nullptr;
-    long size = BIO_get_mem_data(out, &data);
-    std::string result(data, static_cast<std::size_t>(size));
-    BIO_free(out);
-    EVP_PKEY_free(pkey);
-    BIO_free(in);
-    return result;
-}
-
 // A token whose claims are `claims`, properly signed with the RSA test key.
 std::string rsaToken(const TestClaims& claims) { return tokenFor(kRsa, claims); }
 
 std::string verifyRsa(const std::string& token, const crypto::VerifyOptions& options = verifyOptions()) {
     return verifyOutcome(token, keySetOf(kRsa), options);
+}
+
+// The outcome for an RSA token whose time claim `claim` (exp, nbf or iat) is `unixTime`.
+std::string verifyRsaWithTime(std::optional<std::string> TestClaims::*claim, long long unixTime,
+                              const crypto::VerifyOptions& options = verifyOptions()) {
+    TestClaims claims;
+    claims.*claim = std::to_string(unixTime);
+    return verifyRsa(rsaToken(claims), options);
 }
 
 // The signed token with `text` appended to segment `index` *before* signing,
@@ -83,7 +75,7 @@ BOOST_AUTO_TEST_CASE(hs256_signed_with_the_rsa_public_jwk_is_refused) {
 }
 
 BOOST_AUTO_TEST_CASE(hs256_signed_with_the_rsa_public_pem_is_refused) {
-    auto pem = publicPemOf(testKey(kRsa));
+    auto pem = publicPemOf(kRsa);
     BOOST_TEST_REQUIRE(pem.find("BEGIN PUBLIC KEY") != std::string::npos);
     for (const char* alg : {"HS256", "HS384", "HS512"}) {
         auto token = hs256(pem, std::string(R"({"alg":")") + alg + R"(","kid":"k1"})", TestClaims{}.json());
@@ -168,51 +160,35 @@ BOOST_AUTO_TEST_CASE(truncated_extended_or_empty_signature_is_refused) {
 }
 
 BOOST_AUTO_TEST_CASE(expired_beyond_skew_is_refused) {
-    TestClaims claims;
-    claims.exp = std::to_string(kNow - 61);
-    BOOST_TEST(verifyRsa(rsaToken(claims)) == "expired");
-    claims.exp = std::to_string(kNow - 60);
-    BOOST_TEST(verifyRsa(rsaToken(claims)) == "expired");
+    BOOST_TEST(verifyRsaWithTime(&TestClaims::exp, kNow - 61) == "expired");
+    BOOST_TEST(verifyRsaWithTime(&TestClaims::exp, kNow - 60) == "expired");
 }
 
 BOOST_AUTO_TEST_CASE(expired_within_skew_is_accepted) {
-    TestClaims claims;
-    claims.exp = std::to_string(kNow - 59);
-    BOOST_TEST(verifyRsa(rsaToken(claims)) == "ok");
+    BOOST_TEST(verifyRsaWithTime(&TestClaims::exp, kNow - 59) == "ok");
 }
 
 BOOST_AUTO_TEST_CASE(skew_over_60_seconds_is_capped) {
-    TestClaims claims;
-    claims.exp = std::to_string(kNow - 120);
     auto options = verifyOptions();
     options.skew = std::chrono::seconds{600};
-    BOOST_TEST(verifyRsa(rsaToken(claims), options) == "expired");
+    BOOST_TEST(verifyRsaWithTime(&TestClaims::exp, kNow - 120, options) == "expired");
 }
 
 BOOST_AUTO_TEST_CASE(zero_skew_refuses_a_token_expiring_now) {
-    TestClaims claims;
-    claims.exp = std::to_string(kNow);
     auto options = verifyOptions();
     options.skew = std::chrono::seconds{0};
-    BOOST_TEST(verifyRsa(rsaToken(claims), options) == "expired");
-    claims.exp = std::to_string(kNow + 1);
-    BOOST_TEST(verifyRsa(rsaToken(claims), options) == "ok");
+    BOOST_TEST(verifyRsaWithTime(&TestClaims::exp, kNow, options) == "expired");
+    BOOST_TEST(verifyRsaWithTime(&TestClaims::exp, kNow + 1, options) == "ok");
 }
 
 BOOST_AUTO_TEST_CASE(nbf_beyond_skew_is_refused_and_within_is_accepted) {
-    TestClaims claims;
-    claims.nbf = std::to_string(kNow + 61);
-    BOOST_TEST(verifyRsa(rsaToken(claims)) == "not_yet_valid");
-    claims.nbf = std::to_string(kNow + 60);
-    BOOST_TEST(verifyRsa(rsaToken(claims)) == "ok");
+    BOOST_TEST(verifyRsaWithTime(&TestClaims::nbf, kNow + 61) == "not_yet_valid");
+    BOOST_TEST(verifyRsaWithTime(&TestClaims::nbf, kNow + 60) == "ok");
 }
 
 BOOST_AUTO_TEST_CASE(iat_beyond_skew_is_refused_and_within_is_accepted) {
-    TestClaims claims;
-    claims.iat = std::to_string(kNow + 61);
-    BOOST_TEST(verifyRsa(rsaToken(claims)) == "issued_in_future");
-    claims.iat = std::to_string(kNow + 60);
-    BOOST_TEST(verifyRsa(rsaToken(claims)) == "ok");
+    BOOST_TEST(verifyRsaWithTime(&TestClaims::iat, kNow + 61) == "issued_in_future");
+    BOOST_TEST(verifyRsaWithTime(&TestClaims::iat, kNow + 60) == "ok");
 }
 
 BOOST_AUTO_TEST_CASE(missing_exp_is_refused_unless_optional) {

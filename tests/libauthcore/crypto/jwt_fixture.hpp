@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
-// Shared keys, verifier options and token builders for the crypto_jwt_* suites.
+// Shared keys, verifier options, token builders and the checks every crypto_jwt_<key type> suite runs.
 #pragma once
 
 #include <authcore/crypto/encoding.hpp>
 #include <authcore/crypto/jwt.hpp>
+#include <authcore/model/signing_key.hpp>
+
+#include <boost/test/unit_test.hpp>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
 
 #include <optional>
 #include <string>
@@ -93,6 +98,11 @@ inline std::string verifyOutcome(std::string_view token, const crypto::KeySet& k
     return outcome(crypto::verifyJwt(token, keys, options));
 }
 
+/// The outcome against the default set of `alg`, keySetOf(alg).
+inline std::string verifyOutcome(std::string_view token, SigningAlgorithm alg) {
+    return verifyOutcome(token, keySetOf(alg));
+}
+
 /// The token with its `index`-th dot-separated segment replaced.
 inline std::string replaceSegment(std::string_view token, int index, std::string_view segment) {
     auto first = token.find('.');
@@ -109,6 +119,83 @@ inline std::string segment(std::string_view token, int index) {
     if (index == 0) return std::string(token.substr(0, first));
     if (index == 1) return std::string(token.substr(first + 1, second - first - 1));
     return std::string(token.substr(second + 1));
+}
+
+/// The key re-encoded by OpenSSL itself: its public SPKI PEM, or (publicOnly false)
+/// PKCS#8 encrypted under the password "hunter22".
+inline std::string opensslPem(const crypto::KeyPair& key, bool publicOnly) {
+    std::string privatePem = key.privatePem();
+    BIO* in = BIO_new_mem_buf(privatePem.data(), static_cast<int>(privatePem.size()));
+    EVP_PKEY* pkey = PEM_read_bio_PrivateKey(in, nullptr, nullptr, nullptr);
+    BIO* out = BIO_new(BIO_s_mem());
+    char password[] = "hunter22";
+    if (publicOnly) PEM_write_bio_PUBKEY(out, pkey);
+    else PEM_write_bio_PKCS8PrivateKey(out, pkey, EVP_aes_256_cbc(), password, 8, nullptr, nullptr);
+    char* data = nullptr;
+    long size = BIO_get_mem_data(out, &data);
+    std::string result(data, static_cast<std::size_t>(size));
+    BIO_free(out);
+    EVP_PKEY_free(pkey);
+    BIO_free(in);
+    return result;
+}
+
+inline std::string publicPemOf(SigningAlgorithm alg) { return opensslPem(testKey(alg), true); }
+
+// The checks every crypto_jwt_<key type> suite runs against its own algorithm;
+// each suite adds what is specific to its key type.
+
+/// The default token of `alg` verifies against keySetOf(alg) and carries the
+/// default subject; returns the claims for the suite's own checks.
+inline crypto::Claims checkSignedTokenVerifies(SigningAlgorithm alg) {
+    auto claims = crypto::verifyJwt(tokenFor(alg), keySetOf(alg), verifyOptions());
+    BOOST_TEST_REQUIRE(outcome(claims) == "ok");
+    BOOST_TEST(claims->string("sub").value_or("") == "usr_1");
+    return *claims;
+}
+
+/// The decoded header of the default token of `alg` ("" if it does not decode).
+inline std::string headerOf(SigningAlgorithm alg) {
+    return crypto::base64UrlDecode(segment(tokenFor(alg), 0)).value_or("");
+}
+
+/// A token signed by another implementation verifies with the JWK published
+/// next to it, and carries its subject "usr_ext".
+inline void checkExternalTokenVerifies(const std::string& jwk, const std::string& token) {
+    auto keys = crypto::KeySet::fromJwks("{\"keys\":[" + jwk + "]}");
+    BOOST_TEST_REQUIRE(keys.has_value());
+    auto claims = crypto::verifyJwt(token, *keys, verifyOptions());
+    BOOST_TEST_REQUIRE(outcome(claims) == "ok");
+    BOOST_TEST(claims->string("sub").value_or("") == "usr_ext");
+}
+
+/// The default token of `alg` verifies with its key set written out as JWKS and parsed back.
+inline void checkVerifiesWithKeysReloadedFromJwks(SigningAlgorithm alg) {
+    auto keys = crypto::KeySet::fromJwks(keySetOf(alg).toJwks());
+    BOOST_TEST_REQUIRE(keys.has_value());
+    BOOST_TEST(verifyOutcome(tokenFor(alg), *keys) == "ok");
+}
+
+/// A token signed by another key of the same type, under the same kid, fails.
+inline void checkAnotherKeyOfTheSameTypeFails(SigningAlgorithm alg) {
+    auto token = crypto::signJwt(otherKey(alg), kKid, "JWT", TestClaims{}.json());
+    BOOST_TEST(verifyOutcome(token, alg) == "signature_invalid");
+}
+
+/// A valid token whose payload is swapped for that of another valid token fails.
+inline void checkSwappedPayloadFails(SigningAlgorithm alg) {
+    TestClaims admin;
+    admin.sub = "usr_admin";
+    auto token = replaceSegment(tokenFor(alg), 1, segment(tokenFor(alg, admin), 1));
+    BOOST_TEST(verifyOutcome(token, alg) == "signature_invalid");
+}
+
+/// A token signed by the `signer` test key, its header naming `signer`, presented
+/// under the kid of the `alg` key, is an algorithm mismatch.
+inline void checkHeaderNamingAnotherAlgorithmMismatches(SigningAlgorithm alg, SigningAlgorithm signer) {
+    auto header = R"({"alg":")" + std::string(algorithmName(signer)) + R"(","kid":")" + kKid + "\"}";
+    auto token = signRaw(testKey(signer), header, TestClaims{}.json());
+    BOOST_TEST(verifyOutcome(token, alg) == "algorithm_mismatch");
 }
 
 } // namespace authcore::test

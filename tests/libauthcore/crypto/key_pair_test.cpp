@@ -5,8 +5,6 @@
 #include <authcore/crypto/key_pair.hpp>
 
 #include <boost/test/unit_test.hpp>
-#include <openssl/evp.h>
-#include <openssl/pem.h>
 
 #include <array>
 
@@ -19,25 +17,6 @@ constexpr std::array kAlgorithms{SigningAlgorithm::RS256, SigningAlgorithm::ES25
 
 std::string failure(const Result<crypto::PublicKey>& r) { return r ? "ok" : std::string(errcName(r.error().code)); }
 std::string failure(const Result<crypto::KeyPair>& r) { return r ? "ok" : std::string(errcName(r.error().code)); }
-
-// Re-encodes a private PEM through OpenSSL: public SPKI PEM, or password-encrypted PKCS#8.
-std::string reencode(const std::string& privatePem, bool publicOnly) {
-    BIO* in = BIO_new_mem_buf(privatePem.data(), static_cast<int>(privatePem.size()));
-    EVP_PKEY* pkey = PEM_read_bio_PrivateKey(in, nullptr, nullptr, nullptr);
-    BIO* out = BIO_new(BIO_s_mem());
-    char password[] = "hunter22";
-    if (publicOnly) PEM_write_bio_PUBKEY(out, pkey);
-    else PEM_write_bio_PKCS8PrivateKey(out, pkey, EVP_aes_256_cbc(), password, 8, nullptr, nullptr);
-    char* data = nullptr;
-    long size = BIO_get_mem_data(out, &data);
-    std::string result(data, static_cast<std::size_t>(size));
-    BIO_free(out);
-    EVP_PKEY_free(pkey);
-    BIO_free(in);
-    return result;
-}
-
-std::string publicPem(SigningAlgorithm alg) { return reencode(testKey(alg).privatePem(), true); }
 
 } // namespace
 
@@ -104,26 +83,26 @@ BOOST_AUTO_TEST_CASE(private_pem_of_another_type_is_unsupported) {
 }
 
 BOOST_AUTO_TEST_CASE(public_or_garbage_pem_is_not_a_private_key) {
-    BOOST_TEST(failure(crypto::KeyPair::fromPrivatePem(SigningAlgorithm::ES256, publicPem(SigningAlgorithm::ES256))) ==
-               "malformed");
+    auto publicPem = publicPemOf(SigningAlgorithm::ES256);
+    BOOST_TEST(failure(crypto::KeyPair::fromPrivatePem(SigningAlgorithm::ES256, publicPem)) == "malformed");
     BOOST_TEST(failure(crypto::KeyPair::fromPrivatePem(SigningAlgorithm::ES256, "not a pem")) == "malformed");
     BOOST_TEST(failure(crypto::KeyPair::fromPrivatePem(SigningAlgorithm::ES256, "")) == "malformed");
 }
 
 BOOST_AUTO_TEST_CASE(encrypted_private_pem_is_refused_without_prompting) {
-    auto encrypted = reencode(testKey(SigningAlgorithm::EdDSA).privatePem(), false);
+    auto encrypted = opensslPem(testKey(SigningAlgorithm::EdDSA), false);
     BOOST_TEST_REQUIRE(encrypted.find("ENCRYPTED PRIVATE KEY") != std::string::npos);
     BOOST_TEST(failure(crypto::KeyPair::fromPrivatePem(SigningAlgorithm::EdDSA, encrypted)) == "malformed");
 }
 
 BOOST_AUTO_TEST_CASE(public_pem_binds_the_requested_algorithm) {
     for (auto alg : kAlgorithms) {
-        auto key = crypto::PublicKey::fromPem(alg, publicPem(alg));
+        auto key = crypto::PublicKey::fromPem(alg, publicPemOf(alg));
         BOOST_TEST_REQUIRE(failure(key) == "ok");
         BOOST_TEST(key->verify("in", testKey(alg).sign("in")));
         BOOST_TEST(key->kid().empty());
     }
-    auto rsaPem = publicPem(SigningAlgorithm::RS256);
+    auto rsaPem = publicPemOf(SigningAlgorithm::RS256);
     BOOST_TEST(failure(crypto::PublicKey::fromPem(SigningAlgorithm::ES256, rsaPem)) == "unsupported_algorithm");
     BOOST_TEST(failure(crypto::PublicKey::fromPem(SigningAlgorithm::EdDSA, rsaPem)) == "unsupported_algorithm");
 }
