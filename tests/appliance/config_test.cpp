@@ -87,6 +87,8 @@ BOOST_AUTO_TEST_CASE(config_check_hides_secrets_and_url_passwords) {
     BOOST_TEST(config.displayValue("store.url") == "mysql://authcore:***@db:3306/authcore");
     BOOST_TEST(config.displayValue("login.upstream.client_secret") == "(set, hidden)");
     BOOST_TEST(config.displayValue("http.port") == "8080");
+    const auto at = Config::load("", {{"AUTHCORE_STORE_URL", "mysql://auth:p@ssw0rd-secret@db:3306/authcore"}});
+    BOOST_TEST(at.displayValue("store.url") == "mysql://auth:***@db:3306/authcore");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

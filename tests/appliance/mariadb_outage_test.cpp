@@ -33,6 +33,8 @@ struct MariaDbAppliance {
         }
         auto body = test::parseJson(test::httpRequest(app.port, "POST", "/api/v1/auth/login", kLogin).body);
         BOOST_TEST(body->getValue<std::string>("error") == "store_unavailable");
+        // Database details stay in the log.
+        BOOST_TEST(body->getValue<std::string>("message") == "the store is unavailable; retry later");
     }
 
     void expectRecovered(const std::map<std::string, std::string>& auth) {

@@ -11,6 +11,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <Poco/Net/StreamSocket.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sys/stat.h>
@@ -170,6 +172,74 @@ BOOST_AUTO_TEST_CASE(behind_a_trusted_proxy_each_client_has_its_own_limit) {
     BOOST_TEST(loginFrom(app.port, "203.0.113.6") == 401);
     // A client cannot prepend a fake hop: the proxy appends the real one last.
     BOOST_TEST(loginFrom(app.port, "203.0.113.99, 203.0.113.5") == 429);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(appliance_security_http)
+
+namespace {
+// Everything the server sends on one connection until it closes or goes quiet.
+std::string rawExchange(unsigned short port, const std::string& bytes) {
+    Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", port));
+    socket.setReceiveTimeout(Poco::Timespan(1, 0));
+    socket.sendBytes(bytes.data(), static_cast<int>(bytes.size()));
+    std::string received;
+    char buffer[4096];
+    try {
+        for (int n; (n = socket.receiveBytes(buffer, sizeof buffer)) > 0;) received.append(buffer, static_cast<std::size_t>(n));
+    } catch (const Poco::TimeoutException&) {
+    }
+    return received;
+}
+
+std::size_t count(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto pos = text.find(what); pos != std::string::npos; pos = text.find(what, pos + 1)) ++n;
+    return n;
+}
+} // namespace
+
+BOOST_AUTO_TEST_CASE(a_body_never_becomes_a_second_request) {
+    test::ApplianceFixture app;
+    const std::string smuggled = "GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n";
+    for (const std::string target : {"/nope", "/healthz"}) { // 404 and 405 paths
+        const auto reply = rawExchange(app.port, "POST " + target + " HTTP/1.1\r\nHost: x\r\nContent-Length: " +
+                                                     std::to_string(smuggled.size()) + "\r\n\r\n" + smuggled);
+        BOOST_TEST(count(reply, "HTTP/1.1 ") == 1u, reply);
+        BOOST_TEST(reply.find("authcore_http_requests_total") == std::string::npos);
+    }
+    const auto big = rawExchange(app.port, "POST /nope HTTP/1.1\r\nHost: x\r\nX-A: " + std::string(5000, 'a') +
+                                               "\r\nX-B: " + std::string(5000, 'b') + "\r\nContent-Length: " +
+                                               std::to_string(smuggled.size()) + "\r\n\r\n" + smuggled);
+    BOOST_TEST(count(big, "HTTP/1.1 ") == 1u, big);
+}
+
+BOOST_AUTO_TEST_CASE(repeated_forwarded_for_headers_are_read_as_one_list) {
+    test::ApplianceFixture app(std::map<std::string, std::string>{{"AUTHCORE_HTTP_TRUSTED_PROXIES", "127.0.0.1"}});
+    int last = 0;
+    for (int i = 0; i < 21; ++i) {
+        Poco::Net::HTTPClientSession session("127.0.0.1", app.port);
+        Poco::Net::HTTPRequest request("POST", "/api/v1/auth/login", Poco::Net::HTTPMessage::HTTP_1_1);
+        request.add("X-Forwarded-For", "6.6.6." + std::to_string(i)); // what the client sent
+        request.add("X-Forwarded-For", "203.0.113.9");                 // what our proxy appended
+        const std::string body = R"({"email":"u)" + std::to_string(i) + R"(@example.com","password":"wrong-pw"})";
+        request.setContentType("application/json");
+        request.setContentLength(static_cast<std::streamsize>(body.size()));
+        session.sendRequest(request) << body;
+        Poco::Net::HTTPResponse response;
+        session.receiveResponse(response);
+        last = static_cast<int>(response.getStatus());
+    }
+    BOOST_TEST(last == 429);
+}
+
+BOOST_AUTO_TEST_CASE(made_up_methods_do_not_grow_metrics) {
+    test::ApplianceFixture app;
+    for (int i = 0; i < 3; ++i) rawExchange(app.port, "ZZZ" + std::to_string(i) + " /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+    const auto metrics = app.get("/metrics").body;
+    BOOST_TEST(metrics.find("ZZZ") == std::string::npos);
+    BOOST_TEST(metrics.find("method=\"OTHER\"") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -40,14 +40,24 @@ Context::Context(Config cfg, Logger& log) : config(std::move(cfg)), logger(log) 
     if (keys->ensureKeys()) logger.info("created signing keys", {{"algorithm", config.get("token.algorithm")}});
     tokens = std::make_unique<TokenIssuer>(*keys, clock, config.publicUrl(), ttl);
 
-    users = std::make_unique<UserService>(db->users(), passwordHasher, *audit, clock);
+    users = std::make_unique<UserService>(db->users(), db->sessions(), passwordHasher, *audit, clock);
     organizations = std::make_unique<OrganizationService>(db->organizations(), db->users(), *audit, clock);
     AuthOptions authOptions;
     authOptions.perIp.limit = config.getInt("login.rate_limit_per_ip");
     authOptions.perAccount.limit = config.getInt("login.rate_limit_per_account");
     authOptions.sessionLifetime = std::chrono::seconds{config.getInt("session.ttl_seconds")};
-    auth = std::make_unique<AuthService>(db->users(), db->sessions(), passwordHasher, *limiter, *tokens, *audit,
+    auth = std::make_unique<AuthService>(db->users(), db->sessions(), db->tokens(), passwordHasher, *limiter, *tokens, *audit,
                                          clock, authOptions);
+
+    OutboundClientOptions outbound;
+    outbound.caFile = config.get("outbound.ca_file");
+    http = std::make_unique<PocoHttpClient>(outbound);
+    jwks = std::make_unique<JwksCache>(*http, clock);
+    clientDirectory = std::make_unique<ClientDirectory>(db->clients(), db->authorizations(), clock);
+    clients = std::make_unique<ClientService>(db->clients(), db->authorizations(), db->organizations(),
+                                              *clientDirectory, *secretHasher, *audit, clock);
+    tokenService = std::make_unique<TokenService>(*clientDirectory, db->clients(), db->tokens(), *tokens, *jwks, *codes,
+                                                  *limiter, *secretHasher, *audit, clock);
 }
 
 Context::~Context() {

@@ -5,6 +5,7 @@
 #include "app/logger.hpp"
 #include "config/config.hpp"
 #include "http/metrics.hpp"
+#include "http/outbound_client.hpp"
 
 #include <authcore/crypto/envelope.hpp>
 #include <authcore/crypto/password_hasher.hpp>
@@ -12,10 +13,14 @@
 #include <authcore/ephemeral/code_store.hpp>
 #include <authcore/services/audit_log.hpp>
 #include <authcore/services/auth_service.hpp>
+#include <authcore/services/client_directory.hpp>
+#include <authcore/services/client_service.hpp>
+#include <authcore/services/jwks_cache.hpp>
 #include <authcore/services/key_ring.hpp>
 #include <authcore/services/organization_service.hpp>
 #include <authcore/services/rate_limiter.hpp>
 #include <authcore/services/token_issuer.hpp>
+#include <authcore/services/token_service.hpp>
 #include <authcore/services/user_service.hpp>
 #include <authcore/store/database.hpp>
 
@@ -46,6 +51,11 @@ public:
     std::unique_ptr<UserService> users;
     std::unique_ptr<OrganizationService> organizations;
     std::unique_ptr<AuthService> auth;
+    std::unique_ptr<PocoHttpClient> http;
+    std::unique_ptr<JwksCache> jwks;
+    std::unique_ptr<ClientDirectory> clientDirectory;
+    std::unique_ptr<ClientService> clients;
+    std::unique_ptr<TokenService> tokenService;
 };
 
 } // namespace authcore::appliance

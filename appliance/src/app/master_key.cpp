@@ -25,16 +25,22 @@ std::string trim(std::string text) {
     return text;
 }
 
+// Written to a private temporary file, then linked into place: the key file
+// either does not exist or is complete, even across crashes and concurrent starts.
 void createKeyFile(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        if (errno == EEXIST) return; // another process created it first
-        throw std::runtime_error("cannot create master key " + path + ": " + std::strerror(errno));
-    }
+    if (::access(path.c_str(), F_OK) == 0) return;
+    std::string temp = path + ".tmp-XXXXXX";
+    const int fd = ::mkstemp(temp.data()); // mode 0600
+    if (fd < 0) throw std::runtime_error("cannot create master key " + path + ": " + std::strerror(errno));
     const auto text = crypto::base64Encode(crypto::Envelope::generateKey()) + "\n";
-    const bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+    const bool written = ::fchmod(fd, 0600) == 0 &&
+                         ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
     ::close(fd);
-    if (!ok) throw std::runtime_error("cannot write master key " + path);
+    const bool linked = written && (::link(temp.c_str(), path.c_str()) == 0 || errno == EEXIST);
+    const int linkError = errno;
+    ::unlink(temp.c_str());
+    if (!linked)
+        throw std::runtime_error("cannot write master key " + path + ": " + std::strerror(written ? linkError : EIO));
 }
 
 } // namespace

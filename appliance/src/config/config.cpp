@@ -37,6 +37,7 @@ const KeySpec kKeys[] = {
     {"store.pool_size", "8"},
     {"cache.url", "memory:"},
     {"keys.master_key_file", "./authcore-data/master.key"},
+    {"outbound.ca_file", ""},
     {"token.ttl_seconds", "3600"},
     {"token.algorithm", "RS256"},
     {"login.rate_limit_per_ip", "20"},
@@ -84,8 +85,10 @@ std::string Config::displayValue(const std::string& key) const {
     if (isSecret(key)) return value.empty() ? "" : "(set, hidden)";
     // mysql://user:password@host: only the password is hidden.
     const auto scheme = value.find("://");
-    const auto at = value.find('@');
-    if (scheme == std::string::npos || at == std::string::npos) return value;
+    if (scheme == std::string::npos) return value;
+    // The authority ends at the first '/' after it; a password may contain '@'.
+    const auto at = value.rfind('@', value.find('/', scheme + 3));
+    if (at == std::string::npos || at < scheme) return value;
     const auto colon = value.find(':', scheme + 3);
     if (colon == std::string::npos || colon > at) return value;
     return value.substr(0, colon + 1) + "***" + value.substr(at);

@@ -7,6 +7,7 @@
 #include <Poco/Net/IPAddress.h>
 #include <Poco/Net/NameValueCollection.h>
 #include <Poco/StreamCopier.h>
+#include <Poco/String.h>
 #include <Poco/URI.h>
 
 #include <algorithm>
@@ -38,9 +39,13 @@ std::string Exchange::clientIp() const {
     };
     std::string ip = request_.clientAddress().host().toString();
     if (!trusted(ip) || !request_.has("X-Forwarded-For")) return ip;
+    // Repeated headers form one list in order (RFC 9110 §5.3); a proxy may add
+    // its own line after the client's, so all of them are joined.
+    std::string chain;
+    for (auto it = request_.find("X-Forwarded-For"); it != request_.end() && Poco::icompare(it->first, "X-Forwarded-For") == 0; ++it)
+        chain += (chain.empty() ? "" : ",") + it->second;
     // Walk from the right: each hop was appended by the proxy before it, and
     // only hops added by our own proxies can be believed.
-    const auto& chain = request_.get("X-Forwarded-For");
     std::size_t end = chain.size();
     while (end > 0) {
         const auto comma = chain.rfind(',', end - 1);

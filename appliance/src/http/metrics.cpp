@@ -22,6 +22,12 @@ std::string label(const std::string& value) {
 
 } // namespace
 
+std::string Metrics::methodLabel(const std::string& method) {
+    for (const char* known : {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+        if (method == known) return method;
+    return "OTHER";
+}
+
 void Metrics::observeRequest(const std::string& method, const std::string& route, int status, double seconds) {
     std::lock_guard lock(mutex_);
     ++requests_[{method, route, status}];

@@ -16,6 +16,9 @@ public:
     void observeRequest(const std::string& method, const std::string& route, int status, double seconds);
     /// Adds to a named counter with one label (e.g. tokens issued per grant).
     void increment(const std::string& name, const std::string& label, const std::string& value);
+    /// The method as a label: the standard ones, anything else "OTHER", so
+    /// clients cannot grow the series without bound.
+    static std::string methodLabel(const std::string& method);
     /// Prometheus text exposition format 0.0.4.
     std::string render() const;
 

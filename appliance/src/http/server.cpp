@@ -50,7 +50,7 @@ public:
             if (!ex.sent()) sendError(ex, 500, "internal_error", "internal error");
         }
         const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
-        metrics_.observeRequest(ex.method(), ex.route, ex.status(), elapsed.count());
+        metrics_.observeRequest(Metrics::methodLabel(ex.method()), ex.route, ex.status(), elapsed.count());
         logger_.log(LogLevel::Info, "request",
                     {{"method", ex.method()}, {"path", ex.path()}, {"status", std::to_string(ex.status())},
                      {"ms", std::to_string(elapsed.count() * 1000.0)}, {"ip", ex.clientIp()}});
@@ -60,29 +60,44 @@ private:
     void dispatch(Exchange& ex) {
         if (headerBytes(ex.request()) > policy_.maxHeaderBytes) {
             ex.route = "oversized";
+            // The body is left unread, so this connection must not carry another request.
+            ex.response().setKeepAlive(false);
             return sendError(ex, 431, "invalid_request", "request headers are too large");
         }
+        try {
+            // Every body is consumed before any answer, whichever it is: unread
+            // bytes on a keep-alive connection would be parsed as the next request.
+            if (ex.request().hasContentLength() || ex.request().getChunkedTransferEncoding()) ex.body();
+            route(ex);
+        } catch (const BadRequest& bad) {
+            if (!ex.sent()) sendError(ex, bad.status, bad.code, bad.message);
+        } catch (const Error& e) {
+            if (!ex.sent()) sendServiceError(ex, e);
+        }
+        if (!ex.sent()) sendError(ex, 500, "internal_error", "no response");
+    }
+
+    void route(Exchange& ex) {
         bool methodAllowed = false;
         const Handler* handler = router_.match(ex, methodAllowed);
         if (!handler) {
             if (methodAllowed) return sendError(ex, 405, "invalid_request", "method not allowed");
             return sendError(ex, 404, "not_found", "no such resource");
         }
-        try {
-            // Read every body up front: a handler that ignores it would otherwise
-            // leave bytes that a keep-alive connection parses as the next request.
-            if (ex.request().hasContentLength() || ex.request().getChunkedTransferEncoding()) ex.body();
-            (*handler)(ex);
-        } catch (const BadRequest& bad) {
-            if (!ex.sent()) sendError(ex, bad.status, bad.code, bad.message);
-        } catch (const Error& e) {
-            if (ex.sent()) return;
-            if (e.code() == ErrorCode::RateLimited)
-                ex.response().set("Retry-After", std::to_string(e.retryAfterSeconds()));
-            if (e.code() == ErrorCode::Internal) logger_.error("internal error", {{"route", ex.route}, {"error", e.what()}});
-            sendError(ex, httpStatusOf(e.code()), std::string(errorCodeName(e.code())), e.what());
+        (*handler)(ex);
+    }
+
+    // Internal and store failures carry database or key details: those go to
+    // the log, the caller gets a fixed message.
+    void sendServiceError(Exchange& ex, const Error& e) {
+        std::string message = e.what();
+        if (e.code() == ErrorCode::RateLimited) ex.response().set("Retry-After", std::to_string(e.retryAfterSeconds()));
+        if (e.code() == ErrorCode::Internal || e.code() == ErrorCode::StoreUnavailable) {
+            logger_.error("request failed", {{"route", ex.route}, {"code", std::string(errorCodeName(e.code()))},
+                                             {"error", e.what()}});
+            message = e.code() == ErrorCode::Internal ? "internal error" : "the store is unavailable; retry later";
         }
-        if (!ex.sent()) sendError(ex, 500, "internal_error", "no response");
+        sendError(ex, httpStatusOf(e.code()), std::string(errorCodeName(e.code())), message);
     }
 
     const Router& router_;

@@ -36,10 +36,13 @@ void addAuthRoutes(Router& router, Context& context) {
         const auto principal = requirePrincipal(ex, context);
         const auto user = context.users->get(principal.userId);
         Poco::JSON::Array::Ptr memberships = new Poco::JSON::Array;
-        for (const auto& org : context.organizations->list(Principal{user.id, user.email, false})) {
+        const Principal self{user.id, user.email, false};
+        for (const auto& org : context.organizations->list(self)) {
+            const auto role = context.organizations->roleOf(self, org);
+            if (!role) continue; // left the organization meanwhile
             Poco::JSON::Object::Ptr m = new Poco::JSON::Object;
             m->set("organization", organizationJson(org));
-            m->set("role", std::string(roleName(*context.organizations->roleOf(Principal{user.id, user.email, false}, org))));
+            m->set("role", std::string(roleName(*role)));
             memberships->add(m);
         }
         Poco::JSON::Object out;

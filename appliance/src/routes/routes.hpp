@@ -14,6 +14,7 @@ void addWellKnownRoutes(Router& router, Context& context);
 void addAuthRoutes(Router& router, Context& context);
 void addOrganizationRoutes(Router& router, Context& context);
 void addBrowserLoginRoutes(Router& router, Context& context);
+void addTokenRoutes(Router& router, Context& context);
 
 /// Every route of the appliance.
 inline void addAllRoutes(Router& router, Context& context) {
@@ -22,6 +23,7 @@ inline void addAllRoutes(Router& router, Context& context) {
     addAuthRoutes(router, context);
     addOrganizationRoutes(router, context);
     addBrowserLoginRoutes(router, context);
+    addTokenRoutes(router, context);
 }
 
 /// The management-plane caller of `ex` (Bearer JWT with aud = public_url);

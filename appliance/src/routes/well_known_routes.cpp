@@ -30,8 +30,9 @@ void addWellKnownRoutes(Router& router, Context& context) {
         doc.set("issuer", base);
         doc.set("jwks_uri", base + "/.well-known/jwks.json");
         doc.set("subject_types_supported", array({"public"}));
-        doc.set("id_token_signing_alg_values_supported", array({context.config.get("token.algorithm")}));
-        doc.set("access_token_signing_alg_values_supported", array({context.config.get("token.algorithm")}));
+        const std::string alg(algorithmName(*parseAlgorithm(context.config.get("token.algorithm"))));
+        doc.set("id_token_signing_alg_values_supported", array({alg}));
+        doc.set("access_token_signing_alg_values_supported", array({alg}));
         ex.response().set("Cache-Control", "public, max-age=300");
         ex.sendJson(200, doc);
     });

@@ -18,10 +18,11 @@ std::string sessionKey(const std::string& cookieValue) {
 
 } // namespace
 
-AuthService::AuthService(UserStore& users, SessionStore& sessions, const crypto::PasswordHasher& hasher,
+AuthService::AuthService(UserStore& users, SessionStore& sessions, TokenStore& revocations,
+                         const crypto::PasswordHasher& hasher,
                          RateLimiter& limiter, TokenIssuer& tokens, AuditLog& audit, const Clock& clock,
                          AuthOptions options)
-    : users_(users), sessions_(sessions), hasher_(hasher), limiter_(limiter), tokens_(tokens), audit_(audit),
+    : users_(users), sessions_(sessions), revocations_(revocations), hasher_(hasher), limiter_(limiter), tokens_(tokens), audit_(audit),
       clock_(clock), options_(std::move(options)),
       // Verifying against this when the user is unknown keeps both paths equally slow.
       dummyHash_(hasher.hash(crypto::randomToken(16))) {}
@@ -67,6 +68,8 @@ IssuedToken AuthService::issueManagementToken(const User& user) {
 Principal AuthService::principalFromBearer(std::string_view token) {
     auto claims = tokens_.verify(token, tokens_.issuer());
     if (!claims) throw Error(ErrorCode::Unauthenticated, "invalid access token");
+    if (revocations_.isAccessTokenRevoked(claims->string("jti").value_or("")))
+        throw Error(ErrorCode::Unauthenticated, "access token has been revoked");
     auto subject = claims->string("sub");
     auto user = subject ? users_.findById(*subject) : std::nullopt;
     if (!user) throw Error(ErrorCode::Unauthenticated, "invalid access token");

@@ -70,17 +70,27 @@ std::shared_ptr<const KeyRing::Snapshot> KeyRing::snapshot() {
     {
         std::lock_guard lock(mutex_);
         current = snapshot_;
+        // One thread refreshes a stale ring; the others keep using it meanwhile.
+        if (current && (clock_.now() - current->loadedAt < options_.refreshInterval || refreshing_)) return current;
+        refreshing_ = true;
     }
-    if (current && clock_.now() - current->loadedAt < options_.refreshInterval) return current;
     try {
-        reload();
+        auto fresh = load();
+        std::lock_guard lock(mutex_);
+        snapshot_ = std::move(fresh);
+        refreshing_ = false;
+        return snapshot_;
     } catch (const Error& e) {
+        std::lock_guard lock(mutex_);
+        refreshing_ = false;
         // A stale ring keeps signing through a store outage; only a missing one fails.
         if (!current || e.code() != ErrorCode::StoreUnavailable) throw;
-        return current;
+        // Retry after another interval, not on every request while the store is down.
+        auto kept = std::make_shared<Snapshot>(*current);
+        kept->loadedAt = clock_.now();
+        snapshot_ = kept;
+        return snapshot_;
     }
-    std::lock_guard lock(mutex_);
-    return snapshot_;
 }
 
 bool KeyRing::ensureKeys() {

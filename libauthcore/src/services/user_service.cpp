@@ -34,9 +34,9 @@ void checkPasswordPolicy(std::string_view password) {
     if (password.size() > 1024) throw Error(ErrorCode::InvalidInput, "password must be at most 1024 characters");
 }
 
-UserService::UserService(UserStore& users, const crypto::PasswordHasher& hasher, AuditLog& audit,
-                         const Clock& clock)
-    : users_(users), hasher_(hasher), audit_(audit), clock_(clock) {}
+UserService::UserService(UserStore& users, SessionStore& sessions, const crypto::PasswordHasher& hasher,
+                         AuditLog& audit, const Clock& clock)
+    : users_(users), sessions_(sessions), hasher_(hasher), audit_(audit), clock_(clock) {}
 
 User UserService::create(const Principal& actor, const NewUser& request) {
     requireSystemAdmin(actor);
@@ -64,6 +64,8 @@ void UserService::resetPassword(const Principal& actor, const std::string& email
     user->passwordHash = hasher_.hash(password);
     user->updatedAt = clock_.now();
     users_.update(*user);
+    // Whoever knew the old password may hold a session: it ends with the password.
+    sessions_.removeForUser(user->id);
     audit_.record("", actor.actor(), "user.reset_password", user->id, true);
 }
 

@@ -18,6 +18,13 @@ public:
     bool remove(const std::string& clientId) override;
     std::vector<Client> list(const std::string& afterClientId, int limit) override;
 
+    void addScope(const std::string& clientId, const ClientScope& scope) override;
+    std::vector<ClientScope> listScopes(const std::string& clientId) override;
+
+    void addJwtBearer(const JwtBearer& bearer) override;
+    bool removeJwtBearer(const std::string& clientId, const std::string& id) override;
+    std::vector<JwtBearer> listJwtBearers(const std::string& clientId) override;
+
 private:
     Executor& executor_;
 };

@@ -28,6 +28,7 @@ Dialect::Dialect(Backend backend, std::string_view name) : backend_(backend), na
         serialType_ = "INTEGER PRIMARY KEY AUTOINCREMENT";
         begin_ = "BEGIN IMMEDIATE";
         tableExists_ = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?";
+        columnExists_ = "SELECT COUNT(*) FROM pragma_table_info(?) WHERE name = ?";
         return;
     }
     // VARCHAR(255) keeps utf8mb4 keys under InnoDB's 3072-byte index limit;
@@ -37,6 +38,8 @@ Dialect::Dialect(Backend backend, std::string_view name) : backend_(backend), na
     tableOptions_ = " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
     begin_ = "START TRANSACTION";
     tableExists_ = "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ?";
+    columnExists_ = "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = DATABASE() "
+                    "AND table_name = ? AND column_name = ?";
     lock_ = "SELECT GET_LOCK('authcore_migrations', 0)";
     unlock_ = "SELECT RELEASE_LOCK('authcore_migrations')";
 }
@@ -80,6 +83,21 @@ std::string Dialect::upsert(std::string_view insert, std::string_view key,
     else
         out.append(" ON DUPLICATE KEY UPDATE ").append(joinUpdates(updateColumns, "VALUES(", ")"));
     return out;
+}
+
+std::string Dialect::insertOrIgnore(std::string_view insert, std::string_view key) const {
+    std::string out(insert);
+    // Not MySQL's INSERT IGNORE: that would also hide other errors as warnings.
+    if (backend_ == Backend::Sqlite)
+        out.append(" ON CONFLICT (").append(key).append(") DO NOTHING");
+    else
+        out.append(" ON DUPLICATE KEY UPDATE ").append(key).append(" = ").append(key);
+    return out;
+}
+
+std::string Dialect::addColumn(const ColumnSpec& column) const {
+    return "ALTER TABLE " + std::string(column.table) + " ADD COLUMN " + std::string(column.name) + " " +
+           expand(column.definition);
 }
 
 std::vector<std::string> Dialect::sessionSetup(std::chrono::milliseconds timeout) const {

@@ -25,6 +25,14 @@ struct TableSpec {
     std::vector<IndexSpec> indexes;
 };
 
+/// A column a later migration adds to an existing table. `definition` (type,
+/// nullability, default) may use the Dialect::expand placeholders.
+struct ColumnSpec {
+    std::string_view table;
+    std::string_view name;
+    std::string_view definition;
+};
+
 class Dialect {
 public:
     static const Dialect& of(Backend backend);
@@ -43,11 +51,18 @@ public:
     std::string upsert(std::string_view insert, std::string_view key,
                        std::initializer_list<std::string_view> updateColumns) const;
 
+    /// `insert` made a no-op when a row with the same `key` (one column) exists.
+    std::string insertOrIgnore(std::string_view insert, std::string_view key) const;
+    /// ALTER TABLE ... ADD COLUMN for `column`; run it only when columnExistsQuery says 0.
+    std::string addColumn(const ColumnSpec& column) const;
+
     /// Starts a write transaction (SQLite takes the write lock up front so that
     /// two writers wait on busy_timeout instead of deadlocking).
     std::string_view beginTransaction() const noexcept { return begin_; }
     /// One `?` (the table name); yields a count.
     std::string_view tableExistsQuery() const noexcept { return tableExists_; }
+    /// Two `?` (table name, column name); yields a count.
+    std::string_view columnExistsQuery() const noexcept { return columnExists_; }
     /// Run on every new pooled connection.
     std::vector<std::string> sessionSetup(std::chrono::milliseconds timeout) const;
     /// Serialises migrations across nodes; empty when the transaction suffices.
@@ -64,6 +79,7 @@ private:
     std::string_view tableOptions_;
     std::string_view begin_;
     std::string_view tableExists_;
+    std::string_view columnExists_;
     std::string_view lock_;
     std::string_view unlock_;
 };

@@ -64,6 +64,61 @@ TableSpec browserSessionsTable() {
             {{"browser_sessions_user", "user_id"}, {"browser_sessions_expiry", "expires_at"}}};
 }
 
+// Migration 2.
+
+TableSpec clientScopesTable() {
+    return {"client_scopes",
+            "client_id {key} NOT NULL, scope {key} NOT NULL, description TEXT NOT NULL, "
+            "PRIMARY KEY (client_id, scope), "
+            "FOREIGN KEY (client_id) REFERENCES clients (client_id) ON DELETE CASCADE",
+            {}};
+}
+
+TableSpec jwtBearersTable() {
+    return {"jwt_bearers",
+            "id {key} NOT NULL PRIMARY KEY, client_id {key} NOT NULL, jwks_url TEXT NOT NULL, iss TEXT NOT NULL, "
+            "sub TEXT NOT NULL, aud TEXT NOT NULL, created_at BIGINT NOT NULL, "
+            "FOREIGN KEY (client_id) REFERENCES clients (client_id) ON DELETE CASCADE",
+            {{"jwt_bearers_client", "client_id, created_at, id"}}};
+}
+
+TableSpec authorizationsTable() {
+    // The unique key serves listing by subject; the index, listing by audience.
+    return {"authorizations",
+            "id {key} NOT NULL PRIMARY KEY, subject_client_id {key} NOT NULL, audience_client_id {key} NOT NULL, "
+            "scopes TEXT NOT NULL, created_at BIGINT NOT NULL, "
+            "UNIQUE (subject_client_id, audience_client_id), "
+            "FOREIGN KEY (subject_client_id) REFERENCES clients (client_id) ON DELETE CASCADE, "
+            "FOREIGN KEY (audience_client_id) REFERENCES clients (client_id) ON DELETE CASCADE",
+            {{"authorizations_audience", "audience_client_id, subject_client_id"}}};
+}
+
+TableSpec refreshTokensTable() {
+    // client_id has no foreign key: a token names the client it was issued
+    // to, and expires on its own.
+    return {"refresh_tokens",
+            "id_hash {key} NOT NULL PRIMARY KEY, family_id {key} NOT NULL, user_id {key} NOT NULL, "
+            "client_id {key} NOT NULL, audience TEXT NOT NULL, scope TEXT NOT NULL, created_at BIGINT NOT NULL, "
+            "expires_at BIGINT NOT NULL, used_at BIGINT, revoked INTEGER NOT NULL DEFAULT 0, "
+            "FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE",
+            {{"refresh_tokens_family", "family_id"},
+             {"refresh_tokens_user", "user_id"},
+             {"refresh_tokens_expiry", "expires_at"}}};
+}
+
+TableSpec revokedAccessTokensTable() {
+    return {"revoked_access_tokens", "jti {key} NOT NULL PRIMARY KEY, expires_at BIGINT NOT NULL",
+            {{"revoked_access_tokens_expiry", "expires_at"}}};
+}
+
+// redirect_uris holds a JSON array of strings (see text_list.hpp): a URI may
+// contain any character, and JSON escaping round-trips all of them. It is
+// nullable, with NULL read as "no URIs", because SQLite cannot add a column
+// with an expression default and MySQL before 8.0.13 cannot default a TEXT.
+std::vector<ColumnSpec> clientColumnsV2() {
+    return {{"clients", "redirect_uris", "TEXT"}, {"clients", "public_client", "INTEGER NOT NULL DEFAULT 0"}};
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -72,6 +127,12 @@ const std::vector<Migration>& migrations() {
          {usersTable(), organizationsTable(), membershipsTable(), clientsTable(), signingKeysTable(),
           auditEventsTable(), browserSessionsTable()},
          {}},
+        {2, "client redirect URIs and public flag, client scopes, jwt-bearer trust, authorizations, refresh tokens, "
+            "revoked access tokens",
+         {clientScopesTable(), jwtBearersTable(), authorizationsTable(), refreshTokensTable(),
+          revokedAccessTokensTable()},
+         {},
+         clientColumnsV2()},
     };
     return list;
 }

@@ -59,12 +59,27 @@ bool isApplied(Session& session, int version) {
     return count > 0;
 }
 
+bool hasColumn(Session& session, const Dialect& dialect, const ColumnSpec& column) {
+    Poco::Int64 count = 0;
+    session << std::string(dialect.columnExistsQuery()), kw::bind(std::string(column.table)),
+        kw::bind(std::string(column.name)), kw::into(count), kw::now;
+    return count > 0;
+}
+
+// ADD COLUMN has no IF NOT EXISTS in SQLite or MySQL (only MariaDB), so a
+// re-run after an interrupted MySQL migration skips what is already there.
+void addMissingColumns(Session& session, const Dialect& dialect, const std::vector<ColumnSpec>& columns) {
+    for (const auto& column : columns)
+        if (!hasColumn(session, dialect, column)) session << dialect.addColumn(column), kw::now;
+}
+
 bool applyOne(Session& session, const Dialect& dialect, const Migration& migration) {
     bool applied = false;
     inTransaction(session, dialect, [&](Session& s) {
         if (isApplied(s, migration.version)) return;
         for (const auto& table : migration.tables)
             for (const auto& sql : dialect.createTable(table)) s << sql, kw::now;
+        addMissingColumns(s, dialect, migration.columns);
         for (const auto statement : migration.statements) s << dialect.expand(statement), kw::now;
         s << "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)", kw::bind(migration.version),
             kw::bind(unixSeconds(SystemClock().now())), kw::now;

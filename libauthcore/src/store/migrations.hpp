@@ -11,15 +11,17 @@
 
 namespace authcore::sql {
 
-/// One schema version. Tables are created first, then `statements` run in
-/// order (they may use Dialect::expand placeholders). Released migrations
-/// are never edited: a change is a new migration with the next version.
-/// MySQL commits DDL implicitly, so every step must be safe to re-run.
+/// One schema version. Tables are created first, then the `columns` that
+/// are still missing are added, then `statements` run in order (they may use
+/// Dialect::expand placeholders). Released migrations are never edited: a
+/// change is a new migration with the next version. MySQL commits DDL
+/// implicitly, so every step must be safe to re-run.
 struct Migration {
     int version;
     std::string_view description;
     std::vector<TableSpec> tables;
     std::vector<std::string_view> statements;
+    std::vector<ColumnSpec> columns = {};
 };
 
 /// Every migration, in ascending version order.

@@ -31,6 +31,10 @@ bool SessionStoreSql::remove(const std::string& idHash) {
     return changeRows(executor_, "DELETE FROM browser_sessions WHERE id_hash = ?", {idHash}) > 0;
 }
 
+int SessionStoreSql::removeForUser(const std::string& userId) {
+    return static_cast<int>(changeRows(executor_, "DELETE FROM browser_sessions WHERE user_id = ?", {userId}));
+}
+
 int SessionStoreSql::purgeExpired(Timestamp now) {
     return executor_.evaluate([&](Session& session) {
         Statement statement(session);

@@ -15,6 +15,7 @@ public:
     void insert(const BrowserSession& session) override;
     std::optional<BrowserSession> find(const std::string& idHash) override;
     bool remove(const std::string& idHash) override;
+    int removeForUser(const std::string& userId) override;
     int purgeExpired(Timestamp now) override;
 
 private:

@@ -3,11 +3,13 @@
 #pragma once
 
 #include "store/audit_store_sql.hpp"
+#include "store/authorization_store_sql.hpp"
 #include "store/client_store_sql.hpp"
 #include "store/executor.hpp"
 #include "store/organization_store_sql.hpp"
 #include "store/session_store_sql.hpp"
 #include "store/signing_key_store_sql.hpp"
+#include "store/token_store_sql.hpp"
 #include "store/user_store_sql.hpp"
 
 #include <authcore/store/database.hpp>
@@ -29,6 +31,8 @@ public:
     SigningKeyStore& signingKeys() override { return signingKeys_; }
     AuditStore& audit() override { return audit_; }
     SessionStore& sessions() override { return sessions_; }
+    AuthorizationStore& authorizations() override { return authorizations_; }
+    TokenStore& tokens() override { return tokens_; }
 
 private:
     Executor executor_;
@@ -38,6 +42,8 @@ private:
     SigningKeyStoreSql signingKeys_;
     AuditStoreSql audit_;
     SessionStoreSql sessions_;
+    AuthorizationStoreSql authorizations_;
+    TokenStoreSql tokens_;
 };
 
 } // namespace authcore::sql

@@ -7,6 +7,8 @@
 #include <authcore/services/auth_service.hpp>
 #include <authcore/services/user_service.hpp>
 
+#include "support/error_code.hpp"
+
 #include <boost/test/unit_test.hpp>
 
 using namespace authcore;
@@ -25,21 +27,13 @@ struct AuthFixture : test::SqliteFixture {
     RateLimiter limiter{*codes};
     KeyRing ring{db->signingKeys(), envelope, clock, KeyRingOptions{}};
     TokenIssuer issuer{ring, clock, "https://auth.example.com", std::chrono::seconds{3600}};
-    UserService users{db->users(), hasher, audit, clock};
-    AuthService auth{db->users(), db->sessions(), hasher, limiter, issuer, audit, clock,
+    UserService users{db->users(), db->sessions(), hasher, audit, clock};
+    AuthService auth{db->users(), db->sessions(), db->tokens(), hasher, limiter, issuer, audit, clock,
                      AuthOptions{{5, std::chrono::seconds{60}}, {3, std::chrono::seconds{900}}, std::chrono::seconds{600},
                                  "authcore-console"}};
     User alice;
 };
 
-ErrorCode codeOf(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.code();
-    }
-    return ErrorCode::Internal;
-}
 
 } // namespace
 
@@ -53,28 +47,28 @@ BOOST_AUTO_TEST_CASE(wrong_password_and_unknown_user_fail_alike) {
     Error wrong(ErrorCode::Internal, ""), unknown(ErrorCode::Internal, "");
     try { auth.authenticatePassword("alice@example.com", "wrong horse", "ip"); } catch (const Error& e) { wrong = e; }
     try { auth.authenticatePassword("nobody@example.com", "wrong horse", "ip"); } catch (const Error& e) { unknown = e; }
-    BOOST_TEST(static_cast<int>(wrong.code()) == static_cast<int>(ErrorCode::Unauthenticated));
-    BOOST_TEST(static_cast<int>(unknown.code()) == static_cast<int>(ErrorCode::Unauthenticated));
+    BOOST_TEST(static_cast<int>(wrong.code()) == test::code(ErrorCode::Unauthenticated));
+    BOOST_TEST(static_cast<int>(unknown.code()) == test::code(ErrorCode::Unauthenticated));
     BOOST_TEST(std::string(wrong.what()) == std::string(unknown.what()));
 }
 
 BOOST_AUTO_TEST_CASE(account_is_locked_after_repeated_failures_even_with_right_password) {
     for (int i = 0; i < 3; ++i)
-        BOOST_TEST(static_cast<int>(codeOf([&] { auth.authenticatePassword("alice@example.com", "bad", "ip" + std::to_string(i)); })) ==
-                   static_cast<int>(ErrorCode::Unauthenticated));
-    BOOST_TEST(static_cast<int>(codeOf([&] { auth.authenticatePassword("alice@example.com", "correct horse", "ip9"); })) ==
-               static_cast<int>(ErrorCode::RateLimited));
+        BOOST_TEST(test::errorCodeOf([&] { auth.authenticatePassword("alice@example.com", "bad", "ip" + std::to_string(i)); }) ==
+                   test::code(ErrorCode::Unauthenticated));
+    BOOST_TEST(test::errorCodeOf([&] { auth.authenticatePassword("alice@example.com", "correct horse", "ip9"); }) ==
+               test::code(ErrorCode::RateLimited));
     clock.advance(std::chrono::seconds{901});
     BOOST_TEST(auth.authenticatePassword("alice@example.com", "correct horse", "ip9").id == alice.id);
 }
 
 BOOST_AUTO_TEST_CASE(one_ip_is_limited_across_accounts_with_retry_after) {
-    for (int i = 0; i < 5; ++i) codeOf([&] { auth.authenticatePassword("u" + std::to_string(i) + "@x.org", "pw-wrong", "1.2.3.4"); });
+    for (int i = 0; i < 5; ++i) test::errorCodeOf([&] { auth.authenticatePassword("u" + std::to_string(i) + "@x.org", "pw-wrong", "1.2.3.4"); });
     try {
         auth.authenticatePassword("alice@example.com", "correct horse", "1.2.3.4");
         BOOST_FAIL("not limited");
     } catch (const Error& e) {
-        BOOST_TEST(static_cast<int>(e.code()) == static_cast<int>(ErrorCode::RateLimited));
+        BOOST_TEST(static_cast<int>(e.code()) == test::code(ErrorCode::RateLimited));
         BOOST_TEST(e.retryAfterSeconds() > 0);
         BOOST_TEST(e.retryAfterSeconds() <= 60);
     }
@@ -87,10 +81,17 @@ BOOST_AUTO_TEST_CASE(management_token_identifies_the_user) {
     BOOST_TEST(principal.email == "alice@example.com");
 }
 
+BOOST_AUTO_TEST_CASE(revoked_management_token_is_refused) {
+    const auto token = auth.issueManagementToken(alice);
+    db->tokens().revokeAccessToken(token.jti, clock.now() + std::chrono::seconds{3600});
+    BOOST_TEST(test::errorCodeOf([&] { auth.principalFromBearer(token.token); }) ==
+               test::code(ErrorCode::Unauthenticated));
+}
+
 BOOST_AUTO_TEST_CASE(token_for_another_audience_is_not_a_management_caller) {
     const auto token = issuer.issue(AccessTokenRequest{alice.id, "orders-api", "orders", "", "", {}});
-    BOOST_TEST(static_cast<int>(codeOf([&] { auth.principalFromBearer(token.token); })) ==
-               static_cast<int>(ErrorCode::Unauthenticated));
+    BOOST_TEST(test::errorCodeOf([&] { auth.principalFromBearer(token.token); }) ==
+               test::code(ErrorCode::Unauthenticated));
 }
 
 BOOST_AUTO_TEST_CASE(session_resolves_until_expiry_or_logout_and_stores_no_cookie_value) {
@@ -101,6 +102,14 @@ BOOST_AUTO_TEST_CASE(session_resolves_until_expiry_or_logout_and_stores_no_cooki
     BOOST_TEST(!auth.resolveSession(cookie).has_value());
     const auto second = auth.openSession(alice);
     auth.closeSession(second);
+    BOOST_TEST(!auth.resolveSession(second).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(password_reset_ends_every_session_of_the_user) {
+    const auto first = auth.openSession(alice);
+    const auto second = auth.openSession(alice);
+    users.resetPassword(Principal::system(), "alice@example.com", "a new password");
+    BOOST_TEST(!auth.resolveSession(first).has_value());
     BOOST_TEST(!auth.resolveSession(second).has_value());
 }
 

@@ -6,6 +6,8 @@
 #include <authcore/services/organization_service.hpp>
 #include <authcore/services/user_service.hpp>
 
+#include "support/error_code.hpp"
+
 #include <boost/test/unit_test.hpp>
 
 using namespace authcore;
@@ -15,7 +17,7 @@ namespace {
 struct OrgFixture : test::SqliteFixture {
     crypto::PasswordHasher hasher{crypto::Argon2Params{1, 1024, 1}};
     AuditLog audit{db->audit(), clock, 1};
-    UserService users{db->users(), hasher, audit, clock};
+    UserService users{db->users(), db->sessions(), hasher, audit, clock};
     OrganizationService orgs{db->organizations(), db->users(), audit, clock};
 
     Principal person(const std::string& email) {
@@ -24,15 +26,6 @@ struct OrgFixture : test::SqliteFixture {
     }
 };
 
-ErrorCode codeOf(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.code();
-    }
-    BOOST_FAIL("no error thrown");
-    return ErrorCode::Internal;
-}
 
 } // namespace
 
@@ -48,10 +41,10 @@ BOOST_AUTO_TEST_CASE(creator_becomes_owner) {
 BOOST_AUTO_TEST_CASE(taken_slug_is_a_conflict_and_bad_slug_is_invalid) {
     const auto alice = person("alice@example.com");
     orgs.create(alice, "acme", "Acme");
-    BOOST_TEST(static_cast<int>(codeOf([&] { orgs.create(alice, "acme", "Again"); })) ==
-               static_cast<int>(ErrorCode::Conflict));
-    BOOST_TEST(static_cast<int>(codeOf([&] { orgs.create(alice, "Bad Slug", "x"); })) ==
-               static_cast<int>(ErrorCode::InvalidInput));
+    BOOST_TEST(test::errorCodeOf([&] { orgs.create(alice, "acme", "Again"); }) ==
+               test::code(ErrorCode::Conflict));
+    BOOST_TEST(test::errorCodeOf([&] { orgs.create(alice, "Bad Slug", "x"); }) ==
+               test::code(ErrorCode::InvalidInput));
     BOOST_TEST(orgs.list(alice).size() == 1u);
 }
 
@@ -59,11 +52,11 @@ BOOST_AUTO_TEST_CASE(non_member_sees_not_found_and_member_cannot_manage) {
     const auto alice = person("alice@example.com");
     const auto bob = person("bob@example.com");
     orgs.create(alice, "acme", "Acme");
-    BOOST_TEST(static_cast<int>(codeOf([&] { orgs.get(bob, "acme"); })) == static_cast<int>(ErrorCode::NotFound));
+    BOOST_TEST(test::errorCodeOf([&] { orgs.get(bob, "acme"); }) == test::code(ErrorCode::NotFound));
     orgs.addMember(alice, "acme", "bob@example.com", Role::Member);
     BOOST_TEST(orgs.get(bob, "acme").slug == "acme");
-    BOOST_TEST(static_cast<int>(codeOf([&] { orgs.listMembers(bob, "acme"); })) ==
-               static_cast<int>(ErrorCode::Forbidden));
+    BOOST_TEST(test::errorCodeOf([&] { orgs.listMembers(bob, "acme"); }) ==
+               test::code(ErrorCode::Forbidden));
 }
 
 BOOST_AUTO_TEST_CASE(admin_cannot_grant_owner_or_remove_owner) {
@@ -72,20 +65,20 @@ BOOST_AUTO_TEST_CASE(admin_cannot_grant_owner_or_remove_owner) {
     person("dave@example.com");
     orgs.create(alice, "acme", "Acme");
     orgs.addMember(alice, "acme", "carol@example.com", Role::Admin);
-    BOOST_TEST(static_cast<int>(codeOf([&] { orgs.addMember(carol, "acme", "dave@example.com", Role::Owner); })) ==
-               static_cast<int>(ErrorCode::Forbidden));
-    BOOST_TEST(static_cast<int>(codeOf([&] { orgs.removeMember(carol, "acme", alice.userId); })) ==
-               static_cast<int>(ErrorCode::Forbidden));
+    BOOST_TEST(test::errorCodeOf([&] { orgs.addMember(carol, "acme", "dave@example.com", Role::Owner); }) ==
+               test::code(ErrorCode::Forbidden));
+    BOOST_TEST(test::errorCodeOf([&] { orgs.removeMember(carol, "acme", alice.userId); }) ==
+               test::code(ErrorCode::Forbidden));
     BOOST_TEST(orgs.listMembers(alice, "acme").size() == 2u);
 }
 
 BOOST_AUTO_TEST_CASE(last_owner_cannot_leave_or_be_demoted) {
     const auto alice = person("alice@example.com");
     orgs.create(alice, "acme", "Acme");
-    BOOST_TEST(static_cast<int>(codeOf([&] { orgs.removeMember(alice, "acme", alice.userId); })) ==
-               static_cast<int>(ErrorCode::Conflict));
-    BOOST_TEST(static_cast<int>(codeOf([&] { orgs.changeRole(alice, "acme", alice.userId, Role::Admin); })) ==
-               static_cast<int>(ErrorCode::Conflict));
+    BOOST_TEST(test::errorCodeOf([&] { orgs.removeMember(alice, "acme", alice.userId); }) ==
+               test::code(ErrorCode::Conflict));
+    BOOST_TEST(test::errorCodeOf([&] { orgs.changeRole(alice, "acme", alice.userId, Role::Admin); }) ==
+               test::code(ErrorCode::Conflict));
     BOOST_TEST((orgs.roleOf(alice, orgs.get(alice, "acme")) == Role::Owner));
 }
 
@@ -94,10 +87,10 @@ BOOST_AUTO_TEST_CASE(adding_twice_is_a_conflict_and_unknown_email_not_found) {
     person("bob@example.com");
     orgs.create(alice, "acme", "Acme");
     orgs.addMember(alice, "acme", "bob@example.com", Role::Member);
-    BOOST_TEST(static_cast<int>(codeOf([&] { orgs.addMember(alice, "acme", "bob@example.com", Role::Admin); })) ==
-               static_cast<int>(ErrorCode::Conflict));
-    BOOST_TEST(static_cast<int>(codeOf([&] { orgs.addMember(alice, "acme", "nobody@example.com", Role::Member); })) ==
-               static_cast<int>(ErrorCode::NotFound));
+    BOOST_TEST(test::errorCodeOf([&] { orgs.addMember(alice, "acme", "bob@example.com", Role::Admin); }) ==
+               test::code(ErrorCode::Conflict));
+    BOOST_TEST(test::errorCodeOf([&] { orgs.addMember(alice, "acme", "nobody@example.com", Role::Member); }) ==
+               test::code(ErrorCode::NotFound));
 }
 
 BOOST_AUTO_TEST_CASE(changes_are_audited) {

@@ -5,6 +5,8 @@
 #include <authcore/error.hpp>
 #include <authcore/store/database.hpp>
 
+#include <Poco/Data/Session.h>
+
 #include <boost/test/unit_test.hpp>
 
 #include <string>
@@ -30,13 +32,36 @@
     X(signing_keys_apply_and_list_oldest_first, signingKeysApplyAndList)                                   \
     X(signing_keys_failed_apply_changes_nothing, signingKeysApplyIsAtomic)                                 \
     X(audit_lists_newest_first_by_organization, auditListsNewestFirstByOrganization)                       \
-    X(audit_failed_append_writes_nothing, auditAppendIsAtomic)
+    X(audit_failed_append_writes_nothing, auditAppendIsAtomic)                                             \
+    X(client_redirect_uris_and_public_flag_round_trip, clientsRedirectUrisRoundTrip)                       \
+    X(client_scopes_add_list_conflict_and_cascade, clientScopesAddListAndCascade)                          \
+    X(client_scope_or_bearer_of_unknown_client_is_not_found, clientChildrenOfUnknownClientAreNotFound)     \
+    X(jwt_bearers_add_list_and_remove, jwtBearersAddListRemove)                                            \
+    X(authorization_round_trip_and_scope_update, authorizationsRoundTrip)                                  \
+    X(authorization_lists_order_by_the_other_client, authorizationsListOrder)                              \
+    X(authorization_duplicate_is_conflict_and_unknown_client_not_found, authorizationsConflictAndNotFound) \
+    X(authorization_goes_with_either_client, authorizationsCascadeWithClients)                             \
+    X(refresh_token_round_trip_and_single_use, refreshTokensRoundTripAndSingleUse)                         \
+    X(refresh_token_concurrent_use_has_one_winner, refreshTokensConcurrentUseHasOneWinner)                 \
+    X(refresh_token_family_revocation_stops_use, refreshTokensRevokeFamily)                                \
+    X(revoked_access_tokens_are_idempotent, revokedAccessTokensIdempotent)                                 \
+    X(token_purge_drops_only_expired, tokensPurgeExpired)
+
+/// Conformance cases that also reach below the store: X(Boost test case
+/// name, function in namespace conformance), the function taking the empty,
+/// unmigrated database and a plain Poco session on the same database.
+#define AUTHCORE_STORE_RAW_CONFORMANCE_TABLE(X)                                                             \
+    X(migration_from_version_1_keeps_rows, migrationsUpgradeVersion1KeepsRows)                             \
+    X(interrupted_migration_2_is_completed_by_a_rerun, migrationsCompleteInterruptedVersion2)
 
 namespace authcore::test::conformance {
 
 #define AUTHCORE_STORE_DECLARE_CASE(name, function) void function(Database& db);
 AUTHCORE_STORE_CONFORMANCE_TABLE(AUTHCORE_STORE_DECLARE_CASE)
 #undef AUTHCORE_STORE_DECLARE_CASE
+#define AUTHCORE_STORE_DECLARE_RAW_CASE(name, function) void function(Database& db, Poco::Data::Session& raw);
+AUTHCORE_STORE_RAW_CONFORMANCE_TABLE(AUTHCORE_STORE_DECLARE_RAW_CASE)
+#undef AUTHCORE_STORE_DECLARE_RAW_CASE
 
 /// A predicate for BOOST_CHECK_EXCEPTION.
 inline auto hasCode(ErrorCode code) {
@@ -49,12 +74,21 @@ inline auto hasCode(ErrorCode code) {
 #define AUTHCORE_STORE_CASE(name, function)                                                                 \
     BOOST_FIXTURE_TEST_CASE(name, StoreFixture) { ::authcore::test::conformance::function(database()); }
 
+/// One raw conformance case on the fixture `StoreFixture` of the enclosing namespace.
+#define AUTHCORE_STORE_RAW_CASE(name, function)                                                             \
+    BOOST_FIXTURE_TEST_CASE(name, StoreFixture) {                                                           \
+        auto raw = rawSession();                                                                            \
+        ::authcore::test::conformance::function(database(), raw);                                          \
+    }
+
 /// Registers every conformance case in the current suite; `Fixture` provides
-/// `Database& database()` returning an empty, unmigrated database. The
+/// `Database& database()` returning an empty, unmigrated database, and
+/// `Poco::Data::Session rawSession()` opening a plain session on it. The
 /// namespace only scopes the fixture alias: Boost registers the cases in the
 /// suite that is open where this stands.
 #define AUTHCORE_STORE_CONFORMANCE_CASES(Fixture)                                                          \
     namespace store_conformance_cases {                                                                    \
     using StoreFixture = Fixture;                                                                          \
     AUTHCORE_STORE_CONFORMANCE_TABLE(AUTHCORE_STORE_CASE)                                                  \
+    AUTHCORE_STORE_RAW_CONFORMANCE_TABLE(AUTHCORE_STORE_RAW_CASE)                                          \
     }

@@ -186,6 +186,13 @@ void sessionsInsertFindRemovePurge(Database& db) {
     BOOST_TEST(sessions.find("hash_3").has_value());
     BOOST_TEST(sessions.remove("hash_3"));
     BOOST_TEST(!sessions.remove("hash_3"));
+    insertUsers(db, {"usr_bob"});
+    sessions.insert(samples::browserSession("hash_4", "usr_alice", 1000));
+    sessions.insert(samples::browserSession("hash_5", "usr_alice", 1000));
+    sessions.insert(samples::browserSession("hash_6", "usr_bob", 1000));
+    BOOST_TEST(sessions.removeForUser("usr_alice") == 2);
+    BOOST_TEST(!sessions.find("hash_4").has_value());
+    BOOST_TEST(sessions.find("hash_6").has_value());
 }
 
 void migrationsApplyOnceAndReportLatest(Database& db) {

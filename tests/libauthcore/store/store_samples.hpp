@@ -3,14 +3,17 @@
 #pragma once
 
 #include <authcore/model/audit_event.hpp>
+#include <authcore/model/authorization.hpp>
 #include <authcore/model/browser_session.hpp>
 #include <authcore/model/client.hpp>
 #include <authcore/model/membership.hpp>
 #include <authcore/model/organization.hpp>
+#include <authcore/model/refresh_token.hpp>
 #include <authcore/model/signing_key.hpp>
 #include <authcore/model/user.hpp>
 
 #include <string>
+#include <vector>
 
 namespace authcore::test::samples {
 
@@ -73,6 +76,30 @@ inline AuditEvent event(const std::string& id, const std::string& organizationId
 
 inline BrowserSession browserSession(const std::string& idHash, const std::string& userId, long long expiresOffset) {
     return {idHash, userId, at(), at(expiresOffset)};
+}
+
+inline JwtBearer jwtBearer(const std::string& id, const std::string& clientId, long long createdOffset) {
+    return {id, clientId, "https://ci.example/" + id + "/jwks.json", "https://ci.example", "repo:" + id,
+            "authcore", at(createdOffset)};
+}
+
+inline Authorization authorization(const std::string& id, const std::string& subject, const std::string& audience,
+                                   std::vector<std::string> scopes = {"read"}) {
+    return {id, subject, audience, std::move(scopes), at(7)};
+}
+
+inline RefreshToken refreshToken(const std::string& idHash, const std::string& familyId, const std::string& userId,
+                                 long long expiresOffset) {
+    RefreshToken token;
+    token.idHash = idHash;
+    token.familyId = familyId;
+    token.userId = userId;
+    token.clientId = "cli_web";
+    token.audience = "cli_api";
+    token.scope = "openid profile";
+    token.createdAt = at();
+    token.expiresAt = at(expiresOffset);
+    return token;
 }
 
 } // namespace authcore::test::samples

@@ -29,6 +29,7 @@ std::unique_ptr<Database> openUrl(const std::string& url,
 struct SqliteStore {
     SqliteStore() : dir(temp.path()), file(temp.file("authcore.db")), db(openUrl("sqlite:" + file.string())) {}
     Database& database() { return *db; }
+    Poco::Data::Session rawSession() const { return Poco::Data::Session("SQLite", file.string()); }
 
     test::TempDir temp; // first: removed even when opening fails
     fs::path dir;
@@ -49,7 +50,7 @@ AUTHCORE_STORE_CONFORMANCE_CASES(SqliteStore)
 BOOST_FIXTURE_TEST_CASE(sqlite_reports_its_dialect_and_runs_in_wal_mode, SqliteStore) {
     db->migrate();
     BOOST_TEST(db->dialect() == "sqlite");
-    Poco::Data::Session raw("SQLite", file.string());
+    auto raw = rawSession();
     std::string mode;
     raw << "PRAGMA journal_mode", Poco::Data::Keywords::into(mode), Poco::Data::Keywords::now;
     BOOST_TEST(mode == "wal");
@@ -58,7 +59,7 @@ BOOST_FIXTURE_TEST_CASE(sqlite_reports_its_dialect_and_runs_in_wal_mode, SqliteS
 BOOST_FIXTURE_TEST_CASE(sqlite_lock_held_past_the_timeout_is_store_unavailable, SqliteStore) {
     db->migrate();
     auto impatient = openUrl("sqlite:" + file.string(), std::chrono::milliseconds(300));
-    Poco::Data::Session raw("SQLite", file.string());
+    auto raw = rawSession();
     raw << "BEGIN IMMEDIATE", Poco::Data::Keywords::now;
     const auto start = std::chrono::steady_clock::now();
     BOOST_CHECK_EXCEPTION(impatient->users().insert(test::samples::user("usr_1", "a@example.com")), Error,

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace authcore {
 
@@ -31,6 +32,28 @@ struct Client {
     std::string ownerUserId;         ///< for `user` clients: the person
     SecretSlot secret1;
     SecretSlot secret2;
+    /// Exact-match redirect URIs for the authorization_code flow.
+    std::vector<std::string> redirectUris;
+    /// A public client (mobile/cli service) authenticates with PKCE alone.
+    bool publicClient = false;
+    Timestamp createdAt{};
+};
+
+/// A scope an audience client offers to the clients authorized to call it.
+struct ClientScope {
+    std::string scope;
+    std::string description;
+};
+
+/// A jwt-bearer (RFC 7523) trust entry: assertions with these iss/sub/aud,
+/// signed by a key from jwksUrl, authenticate as the client.
+struct JwtBearer {
+    std::string id; ///< `jwtb_...`
+    std::string clientId;
+    std::string jwksUrl;
+    std::string iss;
+    std::string sub;
+    std::string aud;
     Timestamp createdAt{};
 };
 

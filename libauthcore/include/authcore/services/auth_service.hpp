@@ -9,6 +9,7 @@
 #include <authcore/services/rate_limiter.hpp>
 #include <authcore/services/token_issuer.hpp>
 #include <authcore/store/session_store.hpp>
+#include <authcore/store/token_store.hpp>
 #include <authcore/store/user_store.hpp>
 #include <chrono>
 #include <optional>
@@ -25,7 +26,7 @@ struct AuthOptions {
 
 class AuthService {
 public:
-    AuthService(UserStore& users, SessionStore& sessions, const crypto::PasswordHasher& hasher,
+    AuthService(UserStore& users, SessionStore& sessions, TokenStore& revocations, const crypto::PasswordHasher& hasher,
                 RateLimiter& limiter, TokenIssuer& tokens, AuditLog& audit, const Clock& clock,
                 AuthOptions options = {});
 
@@ -35,7 +36,8 @@ public:
     User authenticatePassword(const std::string& email, const std::string& password, const std::string& clientIp);
     /// A management-plane access token (aud = issuer) for the user.
     IssuedToken issueManagementToken(const User& user);
-    /// The caller behind a management-plane bearer JWT; Unauthenticated otherwise.
+    /// The caller behind a management-plane bearer JWT (not revoked);
+    /// Unauthenticated otherwise.
     Principal principalFromBearer(std::string_view token);
 
     /// Starts a browser session; returns the cookie value (256-bit random).
@@ -48,6 +50,7 @@ public:
 private:
     UserStore& users_;
     SessionStore& sessions_;
+    TokenStore& revocations_;
     const crypto::PasswordHasher& hasher_;
     RateLimiter& limiter_;
     TokenIssuer& tokens_;

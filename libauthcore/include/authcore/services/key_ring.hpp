@@ -61,6 +61,7 @@ private:
     KeyRingOptions options_;
     std::mutex mutex_;
     std::shared_ptr<const Snapshot> snapshot_;
+    bool refreshing_ = false;
 };
 
 } // namespace authcore

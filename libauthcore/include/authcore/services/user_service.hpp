@@ -6,6 +6,7 @@
 #include <authcore/model/user.hpp>
 #include <authcore/services/audit_log.hpp>
 #include <authcore/services/principal.hpp>
+#include <authcore/store/session_store.hpp>
 #include <authcore/store/user_store.hpp>
 #include <string>
 
@@ -23,17 +24,20 @@ std::string normalizeEmail(std::string_view email);
 
 class UserService {
 public:
-    UserService(UserStore& users, const crypto::PasswordHasher& hasher, AuditLog& audit, const Clock& clock);
+    UserService(UserStore& users, SessionStore& sessions, const crypto::PasswordHasher& hasher, AuditLog& audit,
+                const Clock& clock);
     /// Only the system or a system admin creates users directly. Conflict when
     /// the email is taken; InvalidInput for a bad email or a weak password.
     User create(const Principal& actor, const NewUser& request);
-    /// Sets a new password (system or system admin only). NotFound for an unknown email.
+    /// Sets a new password and ends the user's browser sessions (system or
+    /// system admin only). NotFound for an unknown email.
     void resetPassword(const Principal& actor, const std::string& email, const std::string& password);
     /// NotFound when absent.
     User get(const std::string& userId);
 
 private:
     UserStore& users_;
+    SessionStore& sessions_;
     const crypto::PasswordHasher& hasher_;
     AuditLog& audit_;
     const Clock& clock_;

@@ -21,6 +21,19 @@ public:
     virtual bool remove(const std::string& clientId) = 0;
     /// Ordered by clientId; at most `limit` after `afterClientId` (exclusive, "" = start).
     virtual std::vector<Client> list(const std::string& afterClientId, int limit) = 0;
+
+    /// Adds an available scope; Conflict when the client already offers it,
+    /// NotFound for an unknown client.
+    virtual void addScope(const std::string& clientId, const ClientScope& scope) = 0;
+    /// Ordered by scope.
+    virtual std::vector<ClientScope> listScopes(const std::string& clientId) = 0;
+
+    /// NotFound for an unknown client.
+    virtual void addJwtBearer(const JwtBearer& bearer) = 0;
+    /// False when the client has no entry with that id.
+    virtual bool removeJwtBearer(const std::string& clientId, const std::string& id) = 0;
+    /// Ordered by createdAt, then id.
+    virtual std::vector<JwtBearer> listJwtBearers(const std::string& clientId) = 0;
 };
 
 } // namespace authcore

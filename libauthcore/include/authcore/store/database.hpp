@@ -3,10 +3,12 @@
 #pragma once
 
 #include <authcore/store/audit_store.hpp>
+#include <authcore/store/authorization_store.hpp>
 #include <authcore/store/client_store.hpp>
 #include <authcore/store/organization_store.hpp>
 #include <authcore/store/session_store.hpp>
 #include <authcore/store/signing_key_store.hpp>
+#include <authcore/store/token_store.hpp>
 #include <authcore/store/user_store.hpp>
 #include <chrono>
 #include <memory>
@@ -51,6 +53,8 @@ public:
     virtual SigningKeyStore& signingKeys() = 0;
     virtual AuditStore& audit() = 0;
     virtual SessionStore& sessions() = 0;
+    virtual AuthorizationStore& authorizations() = 0;
+    virtual TokenStore& tokens() = 0;
 };
 
 } // namespace authcore

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: Apache-2.0
+// RefreshToken: one member of a rotating refresh-token family (user sessions).
+#pragma once
+
+#include <authcore/time.hpp>
+#include <optional>
+#include <string>
+
+namespace authcore {
+
+struct RefreshToken {
+    std::string idHash;   ///< SHA-256 hex of the token value; the value is never stored
+    std::string familyId; ///< shared by every rotation of one login; reuse revokes it
+    std::string userId;
+    std::string clientId;
+    std::string audience;
+    std::string scope;
+    Timestamp createdAt{};
+    Timestamp expiresAt{};
+    std::optional<Timestamp> usedAt; ///< set when exchanged; a second use is a replay
+    bool revoked = false;
+};
+
+} // namespace authcore

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: Apache-2.0
+// TokenService: the token endpoint's grants, introspection and revocation.
+#pragma once
+
+#include <authcore/crypto/secret_hasher.hpp>
+#include <authcore/ephemeral/code_store.hpp>
+#include <authcore/services/audit_log.hpp>
+#include <authcore/services/client_directory.hpp>
+#include <authcore/services/jwks_cache.hpp>
+#include <authcore/services/rate_limiter.hpp>
+#include <authcore/services/token_issuer.hpp>
+#include <authcore/store/client_store.hpp>
+#include <authcore/store/token_store.hpp>
+
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+namespace authcore {
+
+/// An RFC 6749 §5.2 error (`invalid_client`, `invalid_grant`, ...). The HTTP
+/// layer answers 401 for invalid_client, 429 when retryAfter is set, else 400.
+class OAuthError : public std::runtime_error {
+public:
+    OAuthError(std::string code, const std::string& description)
+        : std::runtime_error(description), code_(std::move(code)) {}
+    const std::string& code() const { return code_; }
+    int retryAfter = 0;
+
+private:
+    std::string code_;
+};
+
+/// Credentials a client presented (HTTP Basic or form fields).
+struct ClientCredentials {
+    std::string clientId;
+    std::string clientSecret;
+};
+
+struct TokenResult {
+    IssuedToken accessToken;
+    std::string scope;
+    std::string grantType;
+};
+
+struct TokenServiceOptions {
+    RateLimit clientFailures{20, std::chrono::seconds{60}}; ///< failed authentications per client id
+    std::chrono::seconds maxAssertionLifetime{3600};        ///< jwt-bearer: exp - iat (or now) at most this
+};
+
+class TokenService {
+public:
+    TokenService(ClientDirectory& directory, ClientStore& clients, TokenStore& tokens, TokenIssuer& issuer,
+                 JwksCache& jwks, CodeStore& codes, RateLimiter& limiter, const crypto::SecretHasher& hasher,
+                 AuditLog& audit, const Clock& clock, TokenServiceOptions options = {});
+
+    /// Dispatches on `grant_type` of the form fields; throws OAuthError.
+    TokenResult token(const std::map<std::string, std::string>& form, const ClientCredentials& credentials);
+    /// The client, if the credentials match either secret slot; else OAuthError(invalid_client).
+    Client authenticateClient(const ClientCredentials& credentials);
+
+    /// RFC 7662 for a client authenticated by `credentials`: the claims JSON
+    /// with "active": true, or {"active": false}. Only the token's audience or
+    /// its own client may introspect it.
+    std::string introspect(const ClientCredentials& credentials, const std::string& token);
+    /// RFC 7009: revokes an access token of this client (by jti, until it
+    /// expires) or the family of one of its refresh tokens. Unknown tokens are
+    /// not an error.
+    void revoke(const ClientCredentials& credentials, const std::string& token);
+
+private:
+    TokenResult clientCredentials(const std::map<std::string, std::string>& form, const ClientCredentials& creds);
+    TokenResult jwtBearer(const std::map<std::string, std::string>& form, const ClientCredentials& creds);
+    TokenResult issueFor(const Client& client, const std::string& audience, const std::optional<std::string>& scope,
+                         const std::string& grantType);
+    JwtBearer matchBearer(const Client& client, const std::string& assertion);
+
+    ClientDirectory& directory_;
+    ClientStore& clients_;
+    TokenStore& tokens_;
+    TokenIssuer& issuer_;
+    JwksCache& jwks_;
+    CodeStore& codes_;
+    RateLimiter& limiter_;
+    const crypto::SecretHasher& hasher_;
+    AuditLog& audit_;
+    const Clock& clock_;
+    TokenServiceOptions options_;
+    std::string dummyHash_;
+};
+
+} // namespace authcore
