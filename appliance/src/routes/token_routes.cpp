@@ -88,6 +88,8 @@ void handleToken(Exchange& ex, Context& context) {
         body.set("token_type", "Bearer");
         body.set("expires_in", static_cast<Poco::Int64>(result.accessToken.expiresIn.count()));
         body.set("scope", result.scope);
+        if (!result.refreshToken.empty()) body.set("refresh_token", result.refreshToken);
+        if (!result.idToken.empty()) body.set("id_token", result.idToken);
         ex.noStore();
         ex.sendJson(200, body);
     });

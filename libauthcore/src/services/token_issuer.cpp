@@ -36,6 +36,30 @@ IssuedToken TokenIssuer::issue(const AccessTokenRequest& request) {
     return issued;
 }
 
+IssuedToken TokenIssuer::issueIdToken(const IdTokenRequest& request) {
+    const auto now = clock_.now();
+    const auto lifetime = request.lifetime.count() > 0 ? request.lifetime : defaultLifetime_;
+    Poco::JSON::Object claims;
+    claims.set("iss", issuer_);
+    claims.set("sub", request.subject);
+    claims.set("aud", request.audience);
+    claims.set("exp", static_cast<Poco::Int64>(toUnix(now + lifetime)));
+    claims.set("iat", static_cast<Poco::Int64>(toUnix(now)));
+    // auth_time must be the original authentication; when unknown it is left
+    // out rather than replaced by the issue time.
+    if (request.authTime != Timestamp{}) claims.set("auth_time", static_cast<Poco::Int64>(toUnix(request.authTime)));
+    if (!request.email.empty()) claims.set("email", request.email);
+    if (!request.nonce.empty()) claims.set("nonce", request.nonce);
+    std::ostringstream json;
+    claims.stringify(json);
+
+    const auto active = keys_.active();
+    IssuedToken issued;
+    issued.expiresIn = lifetime;
+    issued.token = crypto::signJwt(active.key, active.kid, "JWT", json.str());
+    return issued;
+}
+
 Result<crypto::Claims> TokenIssuer::verify(std::string_view token, const std::string& audience) {
     crypto::VerifyOptions options;
     options.now = clock_.now();

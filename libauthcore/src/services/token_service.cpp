@@ -69,6 +69,8 @@ TokenResult TokenService::token(const std::map<std::string, std::string>& form, 
     if (grantType.empty()) throw OAuthError("invalid_request", "grant_type is required");
     if (grantType == "client_credentials") return clientCredentials(form, credentials);
     if (grantType == "urn:ietf:params:oauth:grant-type:jwt-bearer") return jwtBearer(form, credentials);
+    if (grantType == "authorization_code") return authorizationCode(form, credentials);
+    if (grantType == "refresh_token") return refreshToken(form, credentials);
     throw OAuthError("unsupported_grant_type", "grant_type " + grantType.substr(0, 100) + " is not supported");
 }
 
@@ -102,7 +104,7 @@ TokenResult TokenService::issueFor(const Client& client, const std::string& audi
     request.audience = audience;
     request.clientId = client.clientId;
     request.scope = joinScopes(granted);
-    TokenResult result{issuer_.issue(request), request.scope, grantType};
+    TokenResult result{issuer_.issue(request), request.scope, grantType, {}, {}};
     audit_.record(client.ownerOrganizationId, client.clientId, "token.issue." + grantType, audience, true);
     return result;
 }

@@ -20,6 +20,16 @@ struct AccessTokenRequest {
     std::chrono::seconds lifetime{0}; ///< 0: the issuer's default
 };
 
+/// An OpenID Connect id_token (typ "JWT") for a user signed in through a client.
+struct IdTokenRequest {
+    std::string subject;  ///< the user id
+    std::string audience; ///< the client id
+    std::string email;    ///< omitted when empty
+    std::string nonce;    ///< echoed only when non-empty
+    Timestamp authTime{}; ///< when the user authenticated; omitted when unset (epoch)
+    std::chrono::seconds lifetime{0}; ///< 0: the issuer's default
+};
+
 struct IssuedToken {
     std::string token;
     std::string jti;
@@ -30,6 +40,8 @@ class TokenIssuer {
 public:
     TokenIssuer(KeyRing& keys, const Clock& clock, std::string issuer, std::chrono::seconds defaultLifetime);
     IssuedToken issue(const AccessTokenRequest& request);
+    /// Signs an id_token with the active key (iss, sub, aud, exp, iat, auth_time, email, nonce).
+    IssuedToken issueIdToken(const IdTokenRequest& request);
     /// Verifies signature, typ at+jwt, exp/nbf/iat (60 s skew), iss and aud.
     Result<crypto::Claims> verify(std::string_view token, const std::string& audience);
     const std::string& issuer() const { return issuer_; }

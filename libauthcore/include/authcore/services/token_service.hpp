@@ -42,6 +42,21 @@ struct TokenResult {
     IssuedToken accessToken;
     std::string scope;
     std::string grantType;
+    std::string refreshToken; ///< user grants only; empty otherwise
+    std::string idToken;      ///< when the granted scope contains `openid`
+};
+
+/// What a user consented to at /login, bound into a single-use authorization code.
+struct CodeGrant {
+    std::string clientId;
+    std::string redirectUri;   ///< must be sent again, identical, at the token endpoint
+    std::string codeChallenge; ///< PKCE S256: base64url(SHA-256(code_verifier))
+    std::string userId;
+    std::string email;
+    std::string scope;    ///< space-separated
+    std::string audience; ///< the access token's aud: the client id, or public_url for the console
+    std::string nonce;    ///< echoed in the id_token when non-empty
+    Timestamp authTime{};
 };
 
 struct TokenServiceOptions {
@@ -55,6 +70,8 @@ public:
                  JwksCache& jwks, CodeStore& codes, RateLimiter& limiter, const crypto::SecretHasher& hasher,
                  AuditLog& audit, const Clock& clock, TokenServiceOptions options = {});
 
+    /// A 256-bit single-use code for `grant`, valid 60 s (kept in the CodeStore).
+    std::string issueAuthorizationCode(const CodeGrant& grant);
     /// Dispatches on `grant_type` of the form fields; throws OAuthError.
     TokenResult token(const std::map<std::string, std::string>& form, const ClientCredentials& credentials);
     /// The client, if the credentials match either secret slot; else OAuthError(invalid_client).
@@ -72,6 +89,8 @@ public:
 private:
     TokenResult clientCredentials(const std::map<std::string, std::string>& form, const ClientCredentials& creds);
     TokenResult jwtBearer(const std::map<std::string, std::string>& form, const ClientCredentials& creds);
+    TokenResult authorizationCode(const std::map<std::string, std::string>& form, const ClientCredentials& creds);
+    TokenResult refreshToken(const std::map<std::string, std::string>& form, const ClientCredentials& creds);
     TokenResult issueFor(const Client& client, const std::string& audience, const std::optional<std::string>& scope,
                          const std::string& grantType);
     JwtBearer matchBearer(const Client& client, const std::string& assertion);
