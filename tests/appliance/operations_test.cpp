@@ -53,6 +53,12 @@ BOOST_AUTO_TEST_CASE(discovery_names_issuer_and_jwks_uri) {
     auto doc = parseJson(get("/.well-known/openid-configuration").body);
     BOOST_TEST(doc->getValue<std::string>("issuer") == context->config.publicUrl());
     BOOST_TEST(doc->getValue<std::string>("jwks_uri") == context->config.publicUrl() + "/.well-known/jwks.json");
+    BOOST_TEST(doc->getValue<std::string>("token_endpoint") == context->config.publicUrl() + "/v1/token");
+    BOOST_TEST(doc->getArray("code_challenge_methods_supported")->size() == 1u);
+    BOOST_TEST(doc->getArray("code_challenge_methods_supported")->getElement<std::string>(0) == "S256");
+    // Nothing is advertised that does not answer yet.
+    BOOST_TEST(!doc->has("authorization_endpoint"));
+    BOOST_TEST(!doc->has("userinfo_endpoint"));
 }
 
 BOOST_AUTO_TEST_CASE(rotation_publishes_three_keys_and_old_tokens_still_work) {

@@ -29,6 +29,15 @@ void addWellKnownRoutes(Router& router, Context& context) {
         Poco::JSON::Object doc;
         doc.set("issuer", base);
         doc.set("jwks_uri", base + "/.well-known/jwks.json");
+        doc.set("token_endpoint", base + "/v1/token");
+        doc.set("introspection_endpoint", base + "/v1/introspect");
+        doc.set("revocation_endpoint", base + "/v1/revoke");
+        doc.set("grant_types_supported", array({"client_credentials", "urn:ietf:params:oauth:grant-type:jwt-bearer",
+                                                "authorization_code", "refresh_token"}));
+        doc.set("token_endpoint_auth_methods_supported", array({"client_secret_basic", "client_secret_post", "none"}));
+        doc.set("introspection_endpoint_auth_methods_supported", array({"client_secret_basic", "client_secret_post"}));
+        doc.set("revocation_endpoint_auth_methods_supported", array({"client_secret_basic", "client_secret_post"}));
+        doc.set("code_challenge_methods_supported", array({"S256"}));
         doc.set("subject_types_supported", array({"public"}));
         const std::string alg(algorithmName(*parseAlgorithm(context.config.get("token.algorithm"))));
         doc.set("id_token_signing_alg_values_supported", array({alg}));
