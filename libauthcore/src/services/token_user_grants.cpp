@@ -157,6 +157,9 @@ struct UserSession {
     std::string nonce;
     Timestamp authTime{};
     std::string familyId;
+    /// When the family ends: set at login, kept by every rotation, so a
+    /// session that keeps refreshing still ends (an absolute session limit).
+    Timestamp familyExpiresAt{};
 };
 
 TokenResult mintUserTokens(TokenIssuer& issuer, TokenStore& store, Timestamp now, const UserSession& session,
@@ -175,7 +178,7 @@ TokenResult mintUserTokens(TokenIssuer& issuer, TokenStore& store, Timestamp now
     refresh.audience = session.audience;
     refresh.scope = session.refreshScope;
     refresh.createdAt = now;
-    refresh.expiresAt = now + kRefreshLifetime;
+    refresh.expiresAt = session.familyExpiresAt;
     store.insertRefreshToken(refresh);
     if (hasScope(session.scope, "openid"))
         result.idToken = issuer
@@ -255,7 +258,8 @@ TokenResult TokenService::authorizationCode(const Form& form, const ClientCreden
 
     const auto now = clock_.now();
     const UserSession session{grant.userId, client.clientId, grant.audience, grant.scope, grant.scope,
-                              grant.email,  grant.nonce,     grant.authTime, crypto::randomId("rtf_")};
+                              grant.email,  grant.nonce,     grant.authTime, crypto::randomId("rtf_"),
+                              now + kRefreshLifetime};
     auto result = mintUserTokens(issuer_, tokens_, now, session, "authorization_code");
     rememberUsedCode(codes_, codeHash, session.familyId, result.accessToken, now);
     audit_.record(client.ownerOrganizationId, client.clientId, "token.issue.authorization_code", grant.userId, true);
@@ -285,7 +289,8 @@ TokenResult TokenService::refreshToken(const Form& form, const ClientCredentials
     // The refresh token does not carry email, nonce or auth_time; they are
     // left out of the new tokens rather than guessed.
     const UserSession session{stored->userId, client.clientId, stored->audience, scope, stored->scope,
-                              "",             "",              Timestamp{},       stored->familyId};
+                              "",             "",              Timestamp{},       stored->familyId,
+                              stored->expiresAt};
     auto result = mintUserTokens(issuer_, tokens_, now, session, "refresh_token");
     audit_.record(client.ownerOrganizationId, client.clientId, "token.issue.refresh_token", stored->userId, true);
     return result;

@@ -235,6 +235,16 @@ BOOST_AUTO_TEST_CASE(expired_token_is_refused) {
     BOOST_TEST(oauthError([&] { tokens.token(refreshForm(first.refreshToken), web()); }) == "invalid_grant");
 }
 
+BOOST_AUTO_TEST_CASE(refreshing_does_not_extend_the_session_past_30_days) {
+    auto current = redeem();
+    for (int day = 0; day < 29; ++day) { // a client that refreshes daily
+        clock.advance(std::chrono::hours{24});
+        current = tokens.token(refreshForm(current.refreshToken), web());
+    }
+    clock.advance(std::chrono::hours{24} + std::chrono::seconds{1});
+    BOOST_TEST(oauthError([&] { tokens.token(refreshForm(current.refreshToken), web()); }) == "invalid_grant");
+}
+
 BOOST_AUTO_TEST_CASE(unknown_token_is_refused) {
     BOOST_TEST(oauthError([&] { tokens.token(refreshForm("not-a-token"), web()); }) == "invalid_grant");
 }
