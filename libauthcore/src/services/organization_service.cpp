@@ -95,17 +95,25 @@ Member OrganizationService::addMember(const Principal& actor, const std::string&
         throw Error(ErrorCode::Forbidden, "only an owner may add owners");
     auto user = users_.findByEmail(normalizeEmail(email));
     if (!user) throw Error(ErrorCode::NotFound, "no user with this email");
-    if (orgs_.findMembership(org.id, user->id)) throw Error(ErrorCode::Conflict, "already a member");
     Membership membership{org.id, user->id, role, clock_.now()};
-    orgs_.upsertMembership(membership);
+    try {
+        orgs_.insertMembership(membership); // a plain insert: a concurrent add cannot be overwritten
+    } catch (const Error& e) {
+        if (e.code() == ErrorCode::Conflict) throw Error(ErrorCode::Conflict, "already a member");
+        throw;
+    }
     audit_.record(org.id, actor.actor(), "member.add", user->id, true);
     return Member{membership, *user};
 }
 
-void OrganizationService::ensureAnotherOwner(const Organization& org, const std::string& leavingUserId) {
-    for (const auto& m : orgs_.listMemberships(org.id))
-        if (m.role == Role::Owner && m.userId != leavingUserId) return;
-    throw Error(ErrorCode::Conflict, "an organization must keep at least one owner");
+void OrganizationService::applyKeepingOwner(const Organization& org, const std::string& userId,
+                                            std::optional<Role> role) {
+    switch (orgs_.changeMembershipKeepingOwner(org.id, userId, role)) {
+    case OrganizationStore::MembershipChange::Done: return;
+    case OrganizationStore::MembershipChange::NotFound: throw Error(ErrorCode::NotFound, "member not found");
+    case OrganizationStore::MembershipChange::LastOwner:
+        throw Error(ErrorCode::Conflict, "an organization must keep at least one owner");
+    }
 }
 
 Member OrganizationService::changeRole(const Principal& actor, const std::string& slug, const std::string& userId,
@@ -116,9 +124,8 @@ Member OrganizationService::changeRole(const Principal& actor, const std::string
     const bool touchesOwner = role == Role::Owner || membership->role == Role::Owner;
     if (touchesOwner && roleOf(actor, org) != Role::Owner)
         throw Error(ErrorCode::Forbidden, "only an owner may grant or take the owner role");
-    if (membership->role == Role::Owner && role != Role::Owner) ensureAnotherOwner(org, userId);
+    applyKeepingOwner(org, userId, role);
     membership->role = role;
-    orgs_.upsertMembership(*membership);
     audit_.record(org.id, actor.actor(), "member.change_role", userId, true);
     return toMember(*membership);
 }
@@ -127,11 +134,9 @@ void OrganizationService::removeMember(const Principal& actor, const std::string
     const auto org = authorize(actor, slug, Role::Admin);
     auto membership = orgs_.findMembership(org.id, userId);
     if (!membership) throw Error(ErrorCode::NotFound, "member not found");
-    if (membership->role == Role::Owner) {
-        if (roleOf(actor, org) != Role::Owner) throw Error(ErrorCode::Forbidden, "only an owner may remove an owner");
-        ensureAnotherOwner(org, userId);
-    }
-    orgs_.removeMembership(org.id, userId);
+    if (membership->role == Role::Owner && roleOf(actor, org) != Role::Owner)
+        throw Error(ErrorCode::Forbidden, "only an owner may remove an owner");
+    applyKeepingOwner(org, userId, std::nullopt);
     audit_.record(org.id, actor.actor(), "member.remove", userId, true);
 }
 

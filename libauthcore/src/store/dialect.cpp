@@ -42,6 +42,7 @@ Dialect::Dialect(Backend backend, std::string_view name) : backend_(backend), na
                     "AND table_name = ? AND column_name = ?";
     lock_ = "SELECT GET_LOCK('authcore_migrations', 0)";
     unlock_ = "SELECT RELEASE_LOCK('authcore_migrations')";
+    forUpdate_ = " FOR UPDATE";
 }
 
 const Dialect& Dialect::of(Backend backend) {

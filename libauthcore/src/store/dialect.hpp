@@ -65,6 +65,9 @@ public:
     std::string_view columnExistsQuery() const noexcept { return columnExists_; }
     /// Run on every new pooled connection.
     std::vector<std::string> sessionSetup(std::chrono::milliseconds timeout) const;
+    /// Appended to a SELECT inside a transaction to lock the rows it reads
+    /// (MySQL); empty on SQLite, whose BEGIN IMMEDIATE already serialises writers.
+    std::string_view lockingRead() const noexcept { return forUpdate_; }
     /// Serialises migrations across nodes; empty when the transaction suffices.
     std::string_view tryMigrationLock() const noexcept { return lock_; }
     std::string_view migrationUnlock() const noexcept { return unlock_; }
@@ -82,6 +85,7 @@ private:
     std::string_view columnExists_;
     std::string_view lock_;
     std::string_view unlock_;
+    std::string_view forUpdate_;
 };
 
 } // namespace authcore::sql

@@ -36,7 +36,7 @@ Membership membershipAt(const RecordSet& rows, std::size_t row) {
 const std::string kInsertMembership =
     "INSERT INTO memberships (organization_id, user_id, role, created_at) VALUES (?, ?, ?, ?)";
 
-void insertMembership(Session& session, const std::string& sql, const Membership& membership) {
+void writeMembership(Session& session, const std::string& sql, const Membership& membership) {
     session << sql, kw::bind(membership.organizationId), kw::bind(membership.userId),
         kw::bind(std::string(roleName(membership.role))), kw::bind(unixSeconds(membership.createdAt)), kw::now;
 }
@@ -56,7 +56,7 @@ void OrganizationStoreSql::insertWithOwner(const Organization& org, const Member
     first.organizationId = org.id;
     executor_.transact(kSlugTaken, [&](Session& session) {
         insertOrganization(session, org);
-        insertMembership(session, kInsertMembership, first);
+        writeMembership(session, kInsertMembership, first);
     });
 }
 
@@ -82,7 +82,50 @@ std::vector<Organization> OrganizationStoreSql::organizations(const std::string&
 void OrganizationStoreSql::upsertMembership(const Membership& membership) {
     // Changing a role keeps the original createdAt, which orders the members.
     const auto sql = executor_.dialect().upsert(kInsertMembership, "organization_id, user_id", {"role"});
-    executor_.run(kMembershipExists, [&](Session& session) { insertMembership(session, sql, membership); });
+    executor_.run(kMembershipExists, [&](Session& session) { writeMembership(session, sql, membership); });
+}
+
+void OrganizationStoreSql::insertMembership(const Membership& membership) {
+    executor_.run(kMembershipExists, [&](Session& session) {
+        writeMembership(session, kInsertMembership, membership);
+    });
+}
+
+OrganizationStore::MembershipChange OrganizationStoreSql::changeMembershipKeepingOwner(
+    const std::string& organizationId, const std::string& userId, std::optional<Role> newRole) {
+    auto outcome = MembershipChange::Done;
+    executor_.transact(kMembershipExists, [&](Session& session) {
+        // The owners and the target, locked until commit (MySQL) or under the
+        // write lock (SQLite): the check below cannot be raced.
+        Statement statement(session);
+        statement << "SELECT user_id, role FROM memberships WHERE organization_id = ? AND (user_id = ? OR role = 'owner')" +
+                         std::string(executor_.dialect().lockingRead());
+        bindTexts(statement, {organizationId, userId});
+        const auto rows = readRows(statement, [](const RecordSet& r, std::size_t row) {
+            return std::make_pair(textAt(r, 0, row), textAt(r, 1, row));
+        });
+        std::optional<std::string> currentRole;
+        int otherOwners = 0;
+        for (const auto& [member, role] : rows) {
+            if (member == userId) currentRole = role;
+            else if (role == "owner") ++otherOwners;
+        }
+        if (!currentRole) {
+            outcome = MembershipChange::NotFound;
+            return;
+        }
+        if (*currentRole == "owner" && newRole != Role::Owner && otherOwners == 0) {
+            outcome = MembershipChange::LastOwner;
+            return;
+        }
+        if (newRole)
+            session << "UPDATE memberships SET role = ? WHERE organization_id = ? AND user_id = ?",
+                kw::bind(std::string(roleName(*newRole))), kw::bind(organizationId), kw::bind(userId), kw::now;
+        else
+            session << "DELETE FROM memberships WHERE organization_id = ? AND user_id = ?", kw::bind(organizationId),
+                kw::bind(userId), kw::now;
+    });
+    return outcome;
 }
 
 bool OrganizationStoreSql::removeMembership(const std::string& organizationId, const std::string& userId) {

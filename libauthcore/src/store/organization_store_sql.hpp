@@ -19,6 +19,9 @@ public:
     std::vector<Organization> listAll() override;
 
     void upsertMembership(const Membership& membership) override;
+    void insertMembership(const Membership& membership) override;
+    MembershipChange changeMembershipKeepingOwner(const std::string& organizationId, const std::string& userId,
+                                                  std::optional<Role> newRole) override;
     bool removeMembership(const std::string& organizationId, const std::string& userId) override;
     std::optional<Membership> findMembership(const std::string& organizationId, const std::string& userId) override;
     std::vector<Membership> listMemberships(const std::string& organizationId) override;

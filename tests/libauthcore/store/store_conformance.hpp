@@ -23,6 +23,7 @@
     X(organization_with_failing_owner_is_not_created, organizationsInsertWithOwnerIsAtomic)                \
     X(membership_upsert_remove_and_order, membershipsUpsertRemoveAndOrder)                                 \
     X(session_insert_find_remove_and_purge, sessionsInsertFindRemovePurge)                                 \
+    X(membership_changes_keep_an_owner_even_when_raced, membershipsKeepAnOwner)                             \
     X(migrations_apply_once_and_reach_latest, migrationsApplyOnceAndReportLatest)                          \
     X(concurrent_inserts_all_land, concurrentInsertsAllLand)                                               \
     X(client_round_trip_and_slot_updates, clientsRoundTrip)                                                \

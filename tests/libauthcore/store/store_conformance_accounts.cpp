@@ -4,6 +4,7 @@
 
 #include "store/store_samples.hpp"
 
+#include <atomic>
 #include <thread>
 #include <vector>
 
@@ -193,6 +194,30 @@ void sessionsInsertFindRemovePurge(Database& db) {
     BOOST_TEST(sessions.removeForUser("usr_alice") == 2);
     BOOST_TEST(!sessions.find("hash_4").has_value());
     BOOST_TEST(sessions.find("hash_6").has_value());
+}
+
+void membershipsKeepAnOwner(Database& db) {
+    using Change = OrganizationStore::MembershipChange;
+    db.migrate();
+    insertUsers(db, {"usr_a", "usr_b", "usr_c"});
+    auto& orgs = db.organizations();
+    orgs.insertWithOwner(samples::organization("org_1", "one"), samples::membership("", "usr_a", Role::Owner));
+    orgs.insertMembership(samples::membership("org_1", "usr_b", Role::Owner));
+    BOOST_CHECK_EXCEPTION(orgs.insertMembership(samples::membership("org_1", "usr_b", Role::Member)), Error,
+                          hasCode(ErrorCode::Conflict));
+    BOOST_TEST((orgs.findMembership("org_1", "usr_b")->role == Role::Owner)); // not overwritten
+    BOOST_TEST((orgs.changeMembershipKeepingOwner("org_1", "usr_c", Role::Admin) == Change::NotFound));
+    // Two owners demote each other at the same time: exactly one may succeed.
+    std::atomic<int> done{0}, lastOwner{0};
+    std::thread first([&] { (orgs.changeMembershipKeepingOwner("org_1", "usr_a", Role::Admin) == Change::Done ? done : lastOwner)++; });
+    std::thread second([&] { (orgs.changeMembershipKeepingOwner("org_1", "usr_b", std::nullopt) == Change::Done ? done : lastOwner)++; });
+    first.join();
+    second.join();
+    BOOST_TEST(done.load() == 1);
+    BOOST_TEST(lastOwner.load() == 1);
+    int owners = 0;
+    for (const auto& m : orgs.listMemberships("org_1")) owners += m.role == Role::Owner;
+    BOOST_TEST(owners == 1);
 }
 
 void migrationsApplyOnceAndReportLatest(Database& db) {

@@ -54,7 +54,8 @@ public:
 
 private:
     Member toMember(const Membership& membership);
-    void ensureAnotherOwner(const Organization& org, const std::string& leavingUserId);
+    /// Changes (role) or removes (nullopt) a membership unless it is the last owner.
+    void applyKeepingOwner(const Organization& org, const std::string& userId, std::optional<Role> role);
 
     OrganizationStore& orgs_;
     UserStore& users_;

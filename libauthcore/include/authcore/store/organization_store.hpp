@@ -25,6 +25,19 @@ public:
 
     /// Inserts or changes the role of (organizationId, userId).
     virtual void upsertMembership(const Membership& membership) = 0;
+    /// Adds a member; Conflict when (organizationId, userId) is already one.
+    virtual void insertMembership(const Membership& membership) = 0;
+
+    enum class MembershipChange {
+        Done,      ///< the role was changed or the membership removed
+        NotFound,  ///< no such membership; nothing changed
+        LastOwner, ///< it would leave the organization without an owner; nothing changed
+    };
+    /// Changes the member's role (`newRole`) or removes the membership
+    /// (nullopt), in one transaction that also checks another owner remains,
+    /// so two owners demoting each other at once cannot both succeed.
+    virtual MembershipChange changeMembershipKeepingOwner(const std::string& organizationId,
+                                                          const std::string& userId, std::optional<Role> newRole) = 0;
     /// False when there was no such membership.
     virtual bool removeMembership(const std::string& organizationId, const std::string& userId) = 0;
     virtual std::optional<Membership> findMembership(const std::string& organizationId,
