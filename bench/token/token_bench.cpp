@@ -319,7 +319,7 @@ Settings settingsFrom(int argc, char** argv) {
     settings.wrkThreads = std::min(2, settings.cores);
     // Poco serves a keep-alive connection on one thread until it closes, so connections
     // beyond http.threads would wait in the accept queue, unseen by wrk's latency figures.
-    settings.serverThreads = 4 * settings.cores; // the http.threads default
+    settings.serverThreads = 4 * settings.cores; // a fixed pool, so runs on one machine compare
     settings.connections = settings.serverThreads;
     if (argc > 1) settings.seconds = std::max(1, std::atoi(argv[1]));
     return settings;

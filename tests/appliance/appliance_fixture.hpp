@@ -40,7 +40,7 @@ struct ApplianceFixture {
         context = std::make_unique<appliance::Context>(appliance::Config::load("", env), logger);
         appliance::addAllRoutes(router, *context);
         auto options = appliance::serverOptionsFrom(context->config);
-        options.threads = 8;
+        if (!env.count("AUTHCORE_HTTP_THREADS")) options.threads = 8;
         server = std::make_unique<appliance::HttpServer>(options, router, context->metrics, logger);
         server->start();
     }

@@ -243,3 +243,26 @@ BOOST_AUTO_TEST_CASE(made_up_methods_do_not_grow_metrics) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(appliance_security_idle_connections)
+
+BOOST_AUTO_TEST_CASE(idle_keep_alive_clients_do_not_starve_the_server) {
+    // As many idle keep-alive connections as worker threads, each after one request.
+    test::ApplianceFixture app(std::map<std::string, std::string>{{"AUTHCORE_HTTP_THREADS", "4"}});
+    std::vector<std::unique_ptr<Poco::Net::HTTPClientSession>> idle;
+    for (int i = 0; i < 4; ++i) {
+        idle.push_back(std::make_unique<Poco::Net::HTTPClientSession>("127.0.0.1", app.port));
+        idle.back()->setKeepAlive(true);
+        Poco::Net::HTTPRequest request("GET", "/healthz", Poco::Net::HTTPMessage::HTTP_1_1);
+        idle.back()->sendRequest(request);
+        Poco::Net::HTTPResponse response;
+        idle.back()->receiveResponse(response).ignore(1 << 20);
+    }
+    // A new client is served once the idle ones time out (5 s), not after 30 s.
+    const auto started = std::chrono::steady_clock::now();
+    BOOST_TEST(app.get("/healthz").status == 200);
+    const auto waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    BOOST_TEST(waited < 7.0, "waited " << waited << " s");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

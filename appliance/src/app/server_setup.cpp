@@ -12,8 +12,10 @@ ServerOptions serverOptionsFrom(const Config& config) {
     options.address = config.get("http.address");
     options.port = static_cast<unsigned short>(config.getInt("http.port"));
     const int threads = config.getInt("http.threads");
-    // Requests block on the database and on argon2, so more threads than cores pay off.
-    options.threads = threads > 0 ? threads : static_cast<int>(std::max(2u, std::thread::hardware_concurrency()) * 4);
+    // Requests block on the database and on argon2, and each keep-alive
+    // connection holds a thread while open, so far more threads than cores pay off.
+    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    options.threads = threads > 0 ? threads : std::max(32, 8 * cores);
     options.tlsCert = config.get("tls.cert");
     options.tlsKey = config.get("tls.key");
     options.policy.maxBodyBytes = static_cast<std::size_t>(config.getInt("http.max_body_bytes"));

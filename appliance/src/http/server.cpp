@@ -163,6 +163,9 @@ void HttpServer::start() {
     params->setKeepAlive(true);
     params->setMaxKeepAliveRequests(10000);
     params->setTimeout(Poco::Timespan(30, 0));
+    // Poco serves a keep-alive connection on one thread until it closes, so an
+    // idle client holds a worker: idle connections are closed after 5 s.
+    params->setKeepAliveTimeout(Poco::Timespan(5, 0));
     impl_->pool = std::make_unique<Poco::ThreadPool>(2, impl_->options.threads);
     impl_->server = std::make_unique<Poco::Net::HTTPServer>(
         new Factory(impl_->router, impl_->metrics, impl_->logger, impl_->options.policy), *impl_->pool, *socket,
