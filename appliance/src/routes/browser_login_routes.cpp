@@ -29,8 +29,7 @@ void showForm(Exchange& ex, int status, const std::string& returnTo, const std::
 void handleLoginPost(Exchange& ex, Context& context) {
     if (!sameOrigin(ex, context)) return showForm(ex, 403, "/", "Cross-site sign-in was refused.");
     auto form = ex.formBody();
-    auto returnTo = form.count("return_to") ? form["return_to"] : "/";
-    if (!isSafeReturnTo(returnTo, context.config.frontendUrl())) returnTo = "/";
+    const auto returnTo = safeReturnTo(form.count("return_to") ? form["return_to"] : "", context.config.frontendUrl());
     try {
         const auto user = context.auth->authenticatePassword(form["email"], form["password"], ex.clientIp());
         const auto session = context.auth->openSession(user);
@@ -52,8 +51,7 @@ void handleLoginPost(Exchange& ex, Context& context) {
 
 void addBrowserLoginRoutes(Router& router, Context& context) {
     router.add("GET", "/login", [&context](Exchange& ex) {
-        auto returnTo = ex.query("return_to").value_or("/");
-        if (!isSafeReturnTo(returnTo, context.config.frontendUrl())) returnTo = "/";
+        const auto returnTo = safeReturnTo(ex.query("return_to").value_or(""), context.config.frontendUrl());
         const auto cookie = ex.cookie(kSessionCookie);
         if (cookie && context.auth->resolveSession(*cookie)) return ex.redirect(returnTo);
         showForm(ex, 200, returnTo, "");

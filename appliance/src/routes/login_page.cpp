@@ -52,3 +52,13 @@ bool isSafeReturnTo(const std::string& returnTo, const std::string& frontendUrl)
 }
 
 } // namespace authcore::appliance
+
+namespace authcore::appliance {
+
+std::string safeReturnTo(const std::string& requested, const std::string& frontendUrl) {
+    std::string target(1, '/');
+    if (isSafeReturnTo(requested, frontendUrl)) target = requested;
+    return target;
+}
+
+} // namespace authcore::appliance

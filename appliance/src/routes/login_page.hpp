@@ -13,5 +13,7 @@ std::string renderSignedInPage(const std::string& email);
 /// A path on this server ("/x", not "//host" or "/\\host") or a URL under
 /// `frontendUrl` (the prefix followed by '/', '?', '#' or nothing).
 bool isSafeReturnTo(const std::string& returnTo, const std::string& frontendUrl);
+/// `requested` when isSafeReturnTo, else "/".
+std::string safeReturnTo(const std::string& requested, const std::string& frontendUrl);
 
 } // namespace authcore::appliance

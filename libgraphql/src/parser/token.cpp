@@ -20,9 +20,11 @@ std::string quoted(std::string_view value) {
     if (length == 0 || end + length > kMaxQuotedBytes) break;
     end += length;
   }
-  std::string out = "\"" + std::string(value.substr(0, end));
-  if (end < value.size()) out += "...";
-  return out + "\"";
+  std::string out(1, '"');
+  out.append(value.substr(0, end));
+  if (end < value.size()) out.append("...");
+  out.push_back('"');
+  return out;
 }
 
 }  // namespace
