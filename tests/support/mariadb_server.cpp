@@ -6,6 +6,8 @@
 #include <cctype>
 #include <cerrno>
 #include <csignal>
+#include <chrono>
+#include <filesystem>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
@@ -215,8 +217,32 @@ void MariaDbServer::kill() {
     pid_ = -1;
 }
 
+namespace {
+
+// True when every thread of `pid` is in the stopped state ('T' in /proc).
+bool allThreadsStopped(pid_t pid) {
+    const std::filesystem::path tasks = "/proc/" + std::to_string(pid) + "/task";
+    std::error_code ec;
+    for (const auto& task : std::filesystem::directory_iterator(tasks, ec)) {
+        std::ifstream stat(task.path() / "stat");
+        std::string line;
+        std::getline(stat, line);
+        const auto close = line.rfind(')'); // the command name may contain spaces
+        if (close == std::string::npos || close + 2 >= line.size() || line[close + 2] != 'T') return false;
+    }
+    return !ec;
+}
+
+} // namespace
+
 void MariaDbServer::pause() {
-    if (running()) ::kill(pid_, SIGSTOP);
+    if (!running()) return;
+    ::kill(pid_, SIGSTOP);
+    // kill() returns before the stop reaches every thread; on a loaded machine a
+    // query could still be answered, so wait until all of them are stopped.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{10};
+    while (!allThreadsStopped(pid_) && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds{10});
 }
 
 void MariaDbServer::resume() {
