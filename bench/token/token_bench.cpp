@@ -5,6 +5,8 @@
 #include "http/server.hpp"
 #include "routes/routes.hpp"
 
+#include "support/temp_dir.hpp"
+
 #include <authcore/crypto/encoding.hpp>
 #include <authcore/services/principal.hpp>
 
@@ -60,25 +62,7 @@ struct Row {
     double wrkCpuUs = 0;    ///< wrk's CPU time during the run, per request
 };
 
-class TempDir {
-public:
-    TempDir() {
-        const char* base = std::getenv("TMPDIR");
-        std::string pattern = std::string(base ? base : "/tmp") + "/authcore-token-bench-XXXXXX";
-        if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-        path_ = pattern;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    std::string file(const std::string& name) const { return (path_ / name).string(); }
-
-private:
-    std::filesystem::path path_;
-};
+using authcore::test::TempDir;
 
 std::string runCommand(const std::string& command, int& status) {
     std::string output;
