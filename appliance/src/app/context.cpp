@@ -56,8 +56,12 @@ Context::Context(Config cfg, Logger& log) : config(std::move(cfg)), logger(log) 
     clientDirectory = std::make_unique<ClientDirectory>(db->clients(), db->authorizations(), clock);
     clients = std::make_unique<ClientService>(db->clients(), db->authorizations(), db->organizations(),
                                               *clientDirectory, *secretHasher, *audit, clock);
+    const auto aliases = consoleAliases(config);
+    TokenServiceOptions tokenOptions;
+    tokenOptions.clientAliases = aliases;
     tokenService = std::make_unique<TokenService>(*clientDirectory, db->clients(), db->tokens(), *tokens, *jwks, *codes,
-                                                  *limiter, *secretHasher, *audit, clock);
+                                                  *limiter, *secretHasher, *audit, clock, tokenOptions);
+    buildLogin(aliases);
 }
 
 Context::~Context() {

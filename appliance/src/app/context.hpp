@@ -16,17 +16,24 @@
 #include <authcore/services/client_directory.hpp>
 #include <authcore/services/client_service.hpp>
 #include <authcore/services/jwks_cache.hpp>
+#include <authcore/services/identity_linker.hpp>
 #include <authcore/services/key_ring.hpp>
+#include <authcore/services/login_flow.hpp>
 #include <authcore/services/organization_service.hpp>
 #include <authcore/services/rate_limiter.hpp>
 #include <authcore/services/token_issuer.hpp>
 #include <authcore/services/token_service.hpp>
+#include <authcore/services/upstream_provider.hpp>
 #include <authcore/services/user_service.hpp>
 #include <authcore/store/database.hpp>
 
+#include <map>
 #include <memory>
 
 namespace authcore::appliance {
+
+/// `provider:<login.upstream.type>` -> the console client, when a provider is set.
+std::map<std::string, std::string> consoleAliases(const Config& config);
 
 class Context {
 public:
@@ -56,6 +63,13 @@ public:
     std::unique_ptr<ClientDirectory> clientDirectory;
     std::unique_ptr<ClientService> clients;
     std::unique_ptr<TokenService> tokenService;
+    std::unique_ptr<IdentityLinker> identityLinker;
+    std::unique_ptr<UpstreamProvider> upstream; ///< null when login.upstream.type is unset
+    std::unique_ptr<LoginFlow> login;
+
+private:
+    /// /login: the upstream provider, the flow, and the built-in console client.
+    void buildLogin(const std::map<std::string, std::string>& clientAliases);
 };
 
 } // namespace authcore::appliance

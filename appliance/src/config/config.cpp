@@ -49,7 +49,7 @@ const KeySpec kKeys[] = {
     {"login.upstream.client_secret", ""},
     {"login.upstream.scopes", ""},
     {"login.upstream.issuer", ""},
-    {"login.upstream.token_auth_method", "client_secret_basic"},
+    {"login.upstream.token_auth_method", ""},
     {"login.upstream.authorization_endpoint", ""},
     {"login.upstream.token_endpoint", ""},
     {"login.upstream.userinfo_endpoint", ""},
@@ -169,11 +169,27 @@ void Config::validate() const {
         if (!Poco::Net::IPAddress::tryParse(proxy, parsed))
             throw std::invalid_argument("http.trusted_proxies: " + proxy + " is not an IP address");
     }
+    validateUpstream();
     if (get("log.format") != "text" && get("log.format") != "json")
         throw std::invalid_argument("log.format must be text or json");
     const auto& level = get("log.level");
     if (level != "debug" && level != "info" && level != "warning" && level != "warn" && level != "error")
         throw std::invalid_argument("log.level must be debug, info, warning or error");
+}
+
+void Config::validateUpstream() const {
+    const auto& type = get("login.upstream.type");
+    if (type.empty()) return;
+    if (type != "github" && type != "google" && type != "microsoft" && type != "oidc")
+        throw std::invalid_argument("login.upstream.type must be github, google, microsoft or oidc");
+    if (get("login.upstream.client_id").empty())
+        throw std::invalid_argument("login.upstream.client_id is required with login.upstream.type");
+    const auto& issuer = get("login.upstream.issuer");
+    if (type == "oidc" && issuer.rfind("https://", 0) != 0 && issuer.rfind("http://", 0) != 0)
+        throw std::invalid_argument("login.upstream.issuer (an http(s) URL) is required for type oidc");
+    const auto& method = get("login.upstream.token_auth_method");
+    if (!method.empty() && method != "client_secret_basic" && method != "client_secret_post")
+        throw std::invalid_argument("login.upstream.token_auth_method must be client_secret_basic or client_secret_post");
 }
 
 const std::string& Config::get(const std::string& key) const {

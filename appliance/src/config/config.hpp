@@ -42,6 +42,7 @@ public:
 private:
     void set(const std::string& key, const std::string& value, const std::string& source);
     void validate() const;
+    void validateUpstream() const;
 
     std::map<std::string, std::string> values_;
     std::map<std::string, std::string> sources_;

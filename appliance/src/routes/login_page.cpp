@@ -34,6 +34,11 @@ std::string renderLoginPage(const std::string& returnTo, const std::string& erro
     return page("Sign in", content);
 }
 
+std::string renderMessagePage(const std::string& title, const std::string& message) {
+    return page(htmlEscape(title), "<h1>" + htmlEscape(title) + "</h1><p class=\"error\" role=\"alert\">" +
+                                       htmlEscape(message) + "</p>");
+}
+
 std::string renderSignedInPage(const std::string& email) {
     return page("AuthCore", "<h1>AuthCore</h1><p>Signed in as <strong>" + htmlEscape(email) +
                                 "</strong>.</p><form method=\"post\" action=\"/logout\">"

@@ -8,6 +8,8 @@ namespace authcore::appliance {
 
 /// The sign-in form; `error` is shown above it when non-empty. All text is escaped.
 std::string renderLoginPage(const std::string& returnTo, const std::string& error);
+/// A page that only tells `message` (escaped), e.g. a refused /login request.
+std::string renderMessagePage(const std::string& title, const std::string& message);
 /// A small page for a signed-in user, with a sign-out button.
 std::string renderSignedInPage(const std::string& email);
 /// A path on this server ("/x", not "//host" or "/\\host") or a URL under

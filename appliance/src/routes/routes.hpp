@@ -15,6 +15,7 @@ void addAuthRoutes(Router& router, Context& context);
 void addOrganizationRoutes(Router& router, Context& context);
 void addBrowserLoginRoutes(Router& router, Context& context);
 void addTokenRoutes(Router& router, Context& context);
+void addOpenIdRoutes(Router& router, Context& context);
 
 /// Every route of the appliance.
 inline void addAllRoutes(Router& router, Context& context) {
@@ -24,6 +25,7 @@ inline void addAllRoutes(Router& router, Context& context) {
     addOrganizationRoutes(router, context);
     addBrowserLoginRoutes(router, context);
     addTokenRoutes(router, context);
+    addOpenIdRoutes(router, context);
 }
 
 /// The management-plane caller of `ex` (Bearer JWT with aud = public_url);

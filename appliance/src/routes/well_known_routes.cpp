@@ -29,7 +29,9 @@ void addWellKnownRoutes(Router& router, Context& context) {
         Poco::JSON::Object doc;
         doc.set("issuer", base);
         doc.set("jwks_uri", base + "/.well-known/jwks.json");
+        doc.set("authorization_endpoint", base + "/login/authorize");
         doc.set("token_endpoint", base + "/v1/token");
+        doc.set("userinfo_endpoint", base + "/v1/userinfo");
         doc.set("introspection_endpoint", base + "/v1/introspect");
         doc.set("revocation_endpoint", base + "/v1/revoke");
         doc.set("grant_types_supported", array({"client_credentials", "urn:ietf:params:oauth:grant-type:jwt-bearer",
@@ -38,6 +40,12 @@ void addWellKnownRoutes(Router& router, Context& context) {
         doc.set("introspection_endpoint_auth_methods_supported", array({"client_secret_basic", "client_secret_post"}));
         doc.set("revocation_endpoint_auth_methods_supported", array({"client_secret_basic", "client_secret_post"}));
         doc.set("code_challenge_methods_supported", array({"S256"}));
+        doc.set("response_types_supported", array({"code"}));
+        doc.set("response_modes_supported", array({"query"}));
+        doc.set("authorization_response_iss_parameter_supported", true);
+        doc.set("scopes_supported", array({"openid", "email", "profile", "offline_access"}));
+        doc.set("claims_supported", array({"sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "email",
+                                           "email_verified", "name"}));
         doc.set("subject_types_supported", array({"public"}));
         const std::string alg(algorithmName(*parseAlgorithm(context.config.get("token.algorithm"))));
         doc.set("id_token_signing_alg_values_supported", array({alg}));

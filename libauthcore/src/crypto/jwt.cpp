@@ -167,3 +167,22 @@ Result<Claims> verifyJwt(std::string_view token, const KeySet& keys, const Verif
 }
 
 } // namespace authcore::crypto
+
+namespace authcore::crypto {
+
+std::optional<Claims> peekJwtPart(std::string_view token, std::size_t index) {
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < index; ++i) {
+        start = token.find('.', start);
+        if (start == std::string_view::npos) return std::nullopt;
+        ++start;
+    }
+    const auto end = token.find('.', start);
+    auto decoded = base64UrlDecode(token.substr(start, end == std::string_view::npos ? end : end - start));
+    if (!decoded) return std::nullopt;
+    auto claims = Claims::parse(*decoded);
+    if (!claims) return std::nullopt;
+    return *claims;
+}
+
+} // namespace authcore::crypto

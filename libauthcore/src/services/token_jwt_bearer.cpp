@@ -8,23 +8,6 @@
 namespace authcore {
 namespace {
 
-// Unverified reads, used only to pick which trust entry and key to verify
-// with; nothing read here is trusted before verifyJwt succeeds.
-std::optional<crypto::Claims> peekSegment(const std::string& token, std::size_t index) {
-    std::size_t start = 0;
-    for (std::size_t i = 0; i < index; ++i) {
-        start = token.find('.', start);
-        if (start == std::string::npos) return std::nullopt;
-        ++start;
-    }
-    const auto end = token.find('.', start);
-    auto decoded = crypto::base64UrlDecode(std::string_view(token).substr(start, end - start));
-    if (!decoded) return std::nullopt;
-    auto claims = crypto::Claims::parse(*decoded);
-    if (!claims) return std::nullopt;
-    return *claims;
-}
-
 std::string formField(const std::map<std::string, std::string>& form, const std::string& name) {
     auto it = form.find(name);
     return it == form.end() ? "" : it->second;
@@ -33,7 +16,7 @@ std::string formField(const std::map<std::string, std::string>& form, const std:
 } // namespace
 
 JwtBearer TokenService::matchBearer(const Client& client, const std::string& assertion) {
-    const auto claims = peekSegment(assertion, 1);
+    const auto claims = crypto::peekJwtPart(assertion, 1);
     if (!claims) throw OAuthError("invalid_grant", "assertion is not a JWT");
     const auto iss = claims->string("iss").value_or("");
     const auto sub = claims->string("sub").value_or("");
@@ -58,7 +41,7 @@ TokenResult TokenService::jwtBearer(const std::map<std::string, std::string>& fo
     if (audience.empty()) throw OAuthError("invalid_request", "audience is required");
 
     const auto entry = matchBearer(*client, assertion);
-    const auto header = peekSegment(assertion, 0);
+    const auto header = crypto::peekJwtPart(assertion, 0);
     crypto::KeySet keys;
     try {
         keys = jwks_.keysFor(entry.jwksUrl, header ? header->string("kid").value_or("") : "");

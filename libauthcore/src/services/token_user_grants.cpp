@@ -135,11 +135,16 @@ void checkCodeBinding(const CodeGrant& grant, const Client& client, const std::s
 /// sent must still be right. Unknown clients go through authenticateClient
 /// so they cost the same and count against the failure limit.
 Client userGrantClient(TokenService& service, ClientDirectory& directory, const Form& form,
-                       const ClientCredentials& creds) {
-    const auto formId = formValue(form, "client_id");
-    if (!creds.clientId.empty() && !formId.empty() && formId != creds.clientId)
+                       const ClientCredentials& creds, const std::map<std::string, std::string>& aliases) {
+    const auto canonical = [&](const std::string& id) {
+        const auto alias = aliases.find(id);
+        return alias == aliases.end() ? id : alias->second;
+    };
+    const auto formId = canonical(formValue(form, "client_id"));
+    const auto basicId = canonical(creds.clientId);
+    if (!basicId.empty() && !formId.empty() && formId != basicId)
         throw OAuthError("invalid_request", "client_id does not match the authenticated client");
-    const ClientCredentials presented{creds.clientId.empty() ? formId : creds.clientId, creds.clientSecret};
+    const ClientCredentials presented{basicId.empty() ? formId : basicId, creds.clientSecret};
     if (presented.clientId.empty()) throw OAuthError("invalid_client", "client_id is required");
     const auto client = directory.client(presented.clientId);
     if (client && client->publicClient && presented.clientSecret.empty()) return *client;
@@ -162,8 +167,15 @@ struct UserSession {
     Timestamp familyExpiresAt{};
 };
 
+/// The id_token's aud: the client_id as the client named itself, which is
+/// an alias (`provider:github`) for ServiceAuthCentral's console.
+std::string idTokenAudience(const Form& form, const ClientCredentials& creds, const Client& client) {
+    const auto presented = creds.clientId.empty() ? formValue(form, "client_id") : creds.clientId;
+    return presented.empty() ? client.clientId : presented;
+}
+
 TokenResult mintUserTokens(TokenIssuer& issuer, TokenStore& store, Timestamp now, const UserSession& session,
-                           const std::string& grantType) {
+                           const std::string& grantType, const std::string& idAudience) {
     TokenResult result;
     result.accessToken = issuer.issue(
         AccessTokenRequest{session.userId, session.audience, session.clientId, session.scope, session.email, {}});
@@ -182,7 +194,7 @@ TokenResult mintUserTokens(TokenIssuer& issuer, TokenStore& store, Timestamp now
     store.insertRefreshToken(refresh);
     if (hasScope(session.scope, "openid"))
         result.idToken = issuer
-                             .issueIdToken(IdTokenRequest{session.userId, session.clientId, session.email,
+                             .issueIdToken(IdTokenRequest{session.userId, idAudience, session.email,
                                                           session.nonce, session.authTime, {}})
                              .token;
     return result;
@@ -243,7 +255,7 @@ TokenResult TokenService::authorizationCode(const Form& form, const ClientCreden
     const auto verifier = formValue(form, "code_verifier");
     if (code.empty() || redirectUri.empty()) throw OAuthError("invalid_request", "code and redirect_uri are required");
     if (verifier.empty()) throw OAuthError("invalid_request", "code_verifier is required");
-    const auto client = userGrantClient(*this, directory_, form, creds);
+    const auto client = userGrantClient(*this, directory_, form, creds, options_.clientAliases);
 
     const auto codeHash = hashHex(code);
     const auto stored = codes_.take(codeKey(codeHash)); // single use: gone whatever happens next
@@ -260,7 +272,8 @@ TokenResult TokenService::authorizationCode(const Form& form, const ClientCreden
     const UserSession session{grant.userId, client.clientId, grant.audience, grant.scope, grant.scope,
                               grant.email,  grant.nonce,     grant.authTime, crypto::randomId("rtf_"),
                               now + kRefreshLifetime};
-    auto result = mintUserTokens(issuer_, tokens_, now, session, "authorization_code");
+    auto result = mintUserTokens(issuer_, tokens_, now, session, "authorization_code",
+                                 idTokenAudience(form, creds, client));
     rememberUsedCode(codes_, codeHash, session.familyId, result.accessToken, now);
     audit_.record(client.ownerOrganizationId, client.clientId, "token.issue.authorization_code", grant.userId, true);
     return result;
@@ -269,7 +282,7 @@ TokenResult TokenService::authorizationCode(const Form& form, const ClientCreden
 TokenResult TokenService::refreshToken(const Form& form, const ClientCredentials& creds) {
     const auto presented = formValue(form, "refresh_token");
     if (presented.empty()) throw OAuthError("invalid_request", "refresh_token is required");
-    const auto client = userGrantClient(*this, directory_, form, creds);
+    const auto client = userGrantClient(*this, directory_, form, creds, options_.clientAliases);
     const auto stored = tokens_.findRefreshToken(hashHex(presented));
     const auto now = clock_.now();
     if (!stored || stored->clientId != client.clientId)
@@ -291,7 +304,8 @@ TokenResult TokenService::refreshToken(const Form& form, const ClientCredentials
     const UserSession session{stored->userId, client.clientId, stored->audience, scope, stored->scope,
                               "",             "",              Timestamp{},       stored->familyId,
                               stored->expiresAt};
-    auto result = mintUserTokens(issuer_, tokens_, now, session, "refresh_token");
+    auto result =
+        mintUserTokens(issuer_, tokens_, now, session, "refresh_token", idTokenAudience(form, creds, client));
     audit_.record(client.ownerOrganizationId, client.clientId, "token.issue.refresh_token", stored->userId, true);
     return result;
 }

@@ -70,16 +70,18 @@ void requireClient(Session& session, const std::string& clientId) {
 
 } // namespace
 
+void insertClientRow(Session& session, const Client& client) {
+    Statement statement(session);
+    statement << "INSERT INTO clients (description, client_type, owner_organization_id, owner_user_id, "
+                 "secret1_hash, secret1_updated_at, secret2_hash, secret2_updated_at, redirect_uris, "
+                 "public_client, client_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    bindShared(statement, client);
+    statement.addBind(kw::bind(unixSeconds(client.createdAt)));
+    statement.execute();
+}
+
 void ClientStoreSql::insert(const Client& client) {
-    executor_.run(kClientIdTaken, [&](Session& session) {
-        Statement statement(session);
-        statement << "INSERT INTO clients (description, client_type, owner_organization_id, owner_user_id, "
-                     "secret1_hash, secret1_updated_at, secret2_hash, secret2_updated_at, redirect_uris, "
-                     "public_client, client_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        bindShared(statement, client);
-        statement.addBind(kw::bind(unixSeconds(client.createdAt)));
-        statement.execute();
-    });
+    executor_.run(kClientIdTaken, [&](Session& session) { insertClientRow(session, client); });
 }
 
 std::optional<Client> ClientStoreSql::findById(const std::string& clientId) {

@@ -8,6 +8,9 @@
 
 namespace authcore::sql {
 
+/// The INSERT of one client row on `session`, for stores that write a client inside their own transaction.
+void insertClientRow(Session& session, const Client& client);
+
 class ClientStoreSql final : public ClientStore {
 public:
     explicit ClientStoreSql(Executor& executor) : executor_(executor) {}

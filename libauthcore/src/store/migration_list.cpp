@@ -119,6 +119,16 @@ std::vector<ColumnSpec> clientColumnsV2() {
     return {{"clients", "redirect_uris", "TEXT"}, {"clients", "public_client", "INTEGER NOT NULL DEFAULT 0"}};
 }
 
+// Migration 3.
+
+TableSpec externalIdentitiesTable() {
+    return {"external_identities",
+            "provider {key} NOT NULL, subject {key} NOT NULL, user_id {key} NOT NULL, email TEXT NOT NULL, "
+            "created_at BIGINT NOT NULL, PRIMARY KEY (provider, subject), "
+            "FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE",
+            {{"external_identities_user", "user_id"}}};
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -133,6 +143,7 @@ const std::vector<Migration>& migrations() {
           revokedAccessTokensTable()},
          {},
          clientColumnsV2()},
+        {3, "upstream identities of users (/login)", {externalIdentitiesTable()}, {}},
     };
     return list;
 }

@@ -6,6 +6,7 @@
 #include "store/authorization_store_sql.hpp"
 #include "store/client_store_sql.hpp"
 #include "store/executor.hpp"
+#include "store/identity_store_sql.hpp"
 #include "store/organization_store_sql.hpp"
 #include "store/session_store_sql.hpp"
 #include "store/signing_key_store_sql.hpp"
@@ -33,6 +34,7 @@ public:
     SessionStore& sessions() override { return sessions_; }
     AuthorizationStore& authorizations() override { return authorizations_; }
     TokenStore& tokens() override { return tokens_; }
+    IdentityStore& identities() override { return identities_; }
 
 private:
     Executor executor_;
@@ -44,6 +46,7 @@ private:
     SessionStoreSql sessions_;
     AuthorizationStoreSql authorizations_;
     TokenStoreSql tokens_;
+    IdentityStoreSql identities_;
 };
 
 } // namespace authcore::sql

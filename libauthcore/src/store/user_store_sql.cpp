@@ -24,14 +24,16 @@ User userAt(const RecordSet& rows, std::size_t row) {
 
 } // namespace
 
+void insertUserRow(Session& session, const User& user) {
+    session << "INSERT INTO users (id, email, name, password_hash, email_verified, system_admin, created_at, "
+               "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        kw::bind(user.id), kw::bind(lowerAscii(user.email)), kw::bind(user.name), kw::bind(user.passwordHash),
+        kw::bind(int{user.emailVerified}), kw::bind(int{user.systemAdmin}), kw::bind(unixSeconds(user.createdAt)),
+        kw::bind(unixSeconds(user.updatedAt)), kw::now;
+}
+
 void UserStoreSql::insert(const User& user) {
-    executor_.run(kEmailTaken, [&](Session& session) {
-        session << "INSERT INTO users (id, email, name, password_hash, email_verified, system_admin, created_at, "
-                   "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            kw::bind(user.id), kw::bind(lowerAscii(user.email)), kw::bind(user.name), kw::bind(user.passwordHash),
-            kw::bind(int{user.emailVerified}), kw::bind(int{user.systemAdmin}), kw::bind(unixSeconds(user.createdAt)),
-            kw::bind(unixSeconds(user.updatedAt)), kw::now;
-    });
+    executor_.run(kEmailTaken, [&](Session& session) { insertUserRow(session, user); });
 }
 
 std::optional<User> UserStoreSql::findById(const std::string& id) { return findWhere("id", id); }

@@ -8,6 +8,9 @@
 
 namespace authcore::sql {
 
+/// The INSERT of one user on `session`, for stores that write a user inside their own transaction.
+void insertUserRow(Session& session, const User& user);
+
 class UserStoreSql final : public UserStore {
 public:
     explicit UserStoreSql(Executor& executor) : executor_(executor) {}

@@ -46,7 +46,9 @@
     X(refresh_token_concurrent_use_has_one_winner, refreshTokensConcurrentUseHasOneWinner)                 \
     X(refresh_token_family_revocation_stops_use, refreshTokensRevokeFamily)                                \
     X(revoked_access_tokens_are_idempotent, revokedAccessTokensIdempotent)                                 \
-    X(token_purge_drops_only_expired, tokensPurgeExpired)
+    X(token_purge_drops_only_expired, tokensPurgeExpired)                                                 \
+    X(identity_link_round_trip_and_list, identitiesLinkRoundTrip)                                          \
+    X(identity_link_with_new_user_and_client_is_atomic, identitiesLinkIsAtomic)
 
 /// Conformance cases that also reach below the store: X(Boost test case
 /// name, function in namespace conformance), the function taking the empty,

@@ -75,4 +75,9 @@ std::string signJwt(const KeyPair& key, std::string_view kid, std::string_view t
 /// unknown kids are refused. Then exp/nbf/iat (with skew), iss and aud.
 Result<Claims> verifyJwt(std::string_view token, const KeySet& keys, const VerifyOptions& options);
 
+/// Decodes part `index` (0 header, 1 payload) of a compact JWS WITHOUT
+/// verifying anything: only for choosing which key or trust entry to verify
+/// with. Nothing read here may be trusted before verifyJwt succeeds.
+std::optional<Claims> peekJwtPart(std::string_view token, std::size_t index);
+
 } // namespace authcore::crypto

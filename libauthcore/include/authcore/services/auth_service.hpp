@@ -39,6 +39,10 @@ public:
     /// The caller behind a management-plane bearer JWT (not revoked);
     /// Unauthenticated otherwise.
     Principal principalFromBearer(std::string_view token);
+    /// OIDC UserInfo for a user access token of any audience we issued, whose
+    /// scope has `openid`: the user as stored now. Unauthenticated for a bad,
+    /// revoked or non-user token; Forbidden without `openid`.
+    User userInfo(std::string_view token);
 
     /// Starts a browser session; returns the cookie value (256-bit random).
     std::string openSession(const User& user);

@@ -62,6 +62,9 @@ struct CodeGrant {
 struct TokenServiceOptions {
     RateLimit clientFailures{20, std::chrono::seconds{60}}; ///< failed authentications per client id
     std::chrono::seconds maxAssertionLifetime{3600};        ///< jwt-bearer: exp - iat (or now) at most this
+    /// Other names of a client in the user grants (`provider:github` for the
+    /// console client, the id ServiceAuthCentral's console sends).
+    std::map<std::string, std::string> clientAliases;
 };
 
 class TokenService {

@@ -5,6 +5,7 @@
 #include <authcore/store/audit_store.hpp>
 #include <authcore/store/authorization_store.hpp>
 #include <authcore/store/client_store.hpp>
+#include <authcore/store/identity_store.hpp>
 #include <authcore/store/organization_store.hpp>
 #include <authcore/store/session_store.hpp>
 #include <authcore/store/signing_key_store.hpp>
@@ -55,6 +56,7 @@ public:
     virtual SessionStore& sessions() = 0;
     virtual AuthorizationStore& authorizations() = 0;
     virtual TokenStore& tokens() = 0;
+    virtual IdentityStore& identities() = 0;
 };
 
 } // namespace authcore

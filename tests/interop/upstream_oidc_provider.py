@@ -1,0 +1,246 @@
+#!/usr/bin/python3
+"""A real OpenID Provider (authlib's Flask authorization server) that plays the
+upstream identity provider AuthCore's /login redirects browsers to.
+
+usage: upstream_oidc_provider.py --client-id ID --client-secret SECRET --redirect-uri URI
+           --sub SUB --email EMAIL --email-verified true|false --name NAME
+           [--token-auth-method client_secret_basic|client_secret_post]
+           [--fault none|bad-nonce|wrong-aud|bad-signature|expired]
+Binds 127.0.0.1 on a free port, prints "PORT <n>" and serves until killed; the
+issuer is http://127.0.0.1:<n>. One client (exact redirect_uri), one user who is
+approved at once. /authorize demands state, nonce (with openid) and PKCE S256;
+GET /_stats shows request counters and the last /authorize query.
+Exits 1 with the reason on stderr if it cannot start.
+"""
+import argparse
+import logging
+import os
+import signal
+import sys
+import threading
+import time
+
+from authlib.integrations.flask_oauth2 import AuthorizationServer
+from authlib.jose import JsonWebKey
+from authlib.oauth2 import OAuth2Error
+from authlib.oauth2.rfc6749 import ClientMixin, InvalidRequestError, grants
+from authlib.oauth2.rfc7636 import CodeChallenge
+from authlib.oidc.core import UserInfo
+from authlib.oidc.core.grants import OpenIDCode
+from flask import Flask, jsonify, request
+from werkzeug.serving import make_server
+
+# authlib 1.2.0 only trusts https:// and http://localhost: - we serve http://127.0.0.1.
+os.environ["AUTHLIB_INSECURE_TRANSPORT"] = "1"
+
+SCOPES = ["openid", "email", "profile"]
+KEY = JsonWebKey.generate_key("RSA", 2048, is_private=True, options={"kid": "upstream-1"})
+# Same kid, different key: a signature the published JWKS cannot verify.
+ROGUE_KEY = JsonWebKey.generate_key("RSA", 2048, is_private=True, options={"kid": "upstream-1"})
+CODES, TOKENS, LOCK = {}, {}, threading.Lock()
+STATS = {"authorize_requests": 0, "token_requests": 0, "userinfo_requests": 0,
+         "last_authorize_params": None}
+ARGS = None  # parsed CLI
+ISSUER = None  # set once the port is known
+
+
+class Client(ClientMixin):
+    def get_client_id(self):
+        return ARGS.client_id
+
+    def get_default_redirect_uri(self):
+        return None  # redirect_uri is required on every request
+
+    def get_allowed_scope(self, scope):
+        return " ".join(s for s in scope.split() if s in SCOPES)
+
+    def check_redirect_uri(self, redirect_uri):
+        return redirect_uri == ARGS.redirect_uri
+
+    def check_client_secret(self, client_secret):
+        return client_secret == ARGS.client_secret
+
+    def check_endpoint_auth_method(self, method, endpoint):
+        return endpoint == "token" and method == ARGS.token_auth_method
+
+    def check_response_type(self, response_type):
+        return response_type == "code"
+
+    def check_grant_type(self, grant_type):
+        return grant_type == "authorization_code"
+
+
+class Code:
+    def __init__(self, code, request):
+        self.code, self.redirect_uri, self.scope = code, request.redirect_uri, request.scope
+        self.nonce = request.data.get("nonce")
+        self.code_challenge = request.data.get("code_challenge")
+        self.code_challenge_method = request.data.get("code_challenge_method")
+        self.auth_time = int(time.time())
+
+    def get_redirect_uri(self):
+        return self.redirect_uri
+
+    def get_scope(self):
+        return self.scope
+
+    def get_nonce(self):
+        return self.nonce + "-tampered" if ARGS.fault == "bad-nonce" and self.nonce else self.nonce
+
+    def get_auth_time(self):
+        return self.auth_time
+
+
+def require_state(grant):
+    if not grant.request.state:
+        raise InvalidRequestError('Missing "state" in request.')
+
+
+class StrictCodeChallenge(CodeChallenge):
+    def validate_code_challenge(self, grant):
+        if not grant.request.data.get("code_challenge") or \
+                grant.request.data.get("code_challenge_method") != "S256":
+            raise InvalidRequestError('"code_challenge" with "code_challenge_method=S256" required.')
+
+
+class CodeGrant(grants.AuthorizationCodeGrant):
+    def validate_authorization_request(self):
+        self.register_hook("after_validate_authorization_request", require_state)
+        try:
+            return super().validate_authorization_request()
+        except OAuth2Error as error:  # hook errors carry no state; echo it back
+            error.state = error.state or self.request.state
+            raise
+
+    def save_authorization_code(self, code, request):
+        with LOCK:
+            CODES[code] = Code(code, request)
+
+    def query_authorization_code(self, code, client):
+        with LOCK:
+            item = CODES.get(code)
+        return item if item and time.time() - item.auth_time < 600 else None
+
+    def delete_authorization_code(self, authorization_code):
+        with LOCK:
+            CODES.pop(authorization_code.code, None)
+
+    def authenticate_user(self, authorization_code):
+        return ARGS.sub
+
+
+class OpenIDCodeExtension(OpenIDCode):
+    def exists_nonce(self, nonce, request):
+        with LOCK:
+            return any(c.nonce == nonce for c in CODES.values())
+
+    def get_jwt_config(self, grant):
+        key = ROGUE_KEY if ARGS.fault == "bad-signature" else KEY
+        return {"key": key, "alg": "RS256", "iss": ISSUER,
+                "exp": -600 if ARGS.fault == "expired" else 3600}
+
+    def get_audiences(self, request):
+        return [ARGS.client_id + "-other" if ARGS.fault == "wrong-aud" else ARGS.client_id]
+
+    def generate_user_info(self, user, scope):
+        return UserInfo(sub=ARGS.sub, email=ARGS.email,
+                        email_verified=ARGS.email_verified == "true", name=ARGS.name)
+
+
+def save_token(token, request):
+    with LOCK:
+        TOKENS[token["access_token"]] = time.time() + token["expires_in"]
+
+
+app = Flask(__name__)
+app.config["OAUTH2_TOKEN_EXPIRES_IN"] = {"authorization_code": 3600}
+app.config["OAUTH2_SCOPES_SUPPORTED"] = SCOPES
+server = AuthorizationServer(app, query_client=lambda cid: Client() if cid == ARGS.client_id else None,
+                             save_token=save_token)
+
+
+@app.get("/.well-known/openid-configuration")
+def discovery():
+    return jsonify({
+        "issuer": ISSUER, "authorization_endpoint": ISSUER + "/authorize",
+        "token_endpoint": ISSUER + "/token", "userinfo_endpoint": ISSUER + "/userinfo",
+        "jwks_uri": ISSUER + "/jwks", "response_types_supported": ["code"],
+        "grant_types_supported": ["authorization_code"],
+        "subject_types_supported": ["public"], "id_token_signing_alg_values_supported": ["RS256"],
+        "code_challenge_methods_supported": ["S256"],
+        "token_endpoint_auth_methods_supported": [ARGS.token_auth_method],
+        "scopes_supported": SCOPES,
+        "claims_supported": ["iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "at_hash",
+                             "email", "email_verified", "name"]})
+
+
+@app.get("/jwks")
+def jwks():
+    return jsonify({"keys": [KEY.as_dict(use="sig", alg="RS256")]})
+
+
+@app.get("/authorize")
+def authorize():
+    with LOCK:
+        STATS["authorize_requests"] += 1
+        STATS["last_authorize_params"] = request.args.to_dict()
+    return server.create_authorization_response(grant_user=ARGS.sub)
+
+
+@app.post("/token")
+def token():
+    with LOCK:
+        STATS["token_requests"] += 1
+    return server.create_token_response()
+
+
+@app.route("/userinfo", methods=["GET", "POST"])
+def userinfo():
+    with LOCK:
+        STATS["userinfo_requests"] += 1
+        scheme, _, value = request.headers.get("Authorization", "").partition(" ")
+        valid = scheme.lower() == "bearer" and TOKENS.get(value, 0) > time.time()
+    if not valid:
+        return jsonify({"error": "invalid_token"}), 401, {"WWW-Authenticate": 'Bearer error="invalid_token"'}
+    return jsonify({"sub": ARGS.sub, "email": ARGS.email,
+                    "email_verified": ARGS.email_verified == "true", "name": ARGS.name})
+
+
+@app.get("/_stats")
+def stats():
+    with LOCK:
+        return jsonify(STATS)
+
+
+def main():
+    global ARGS, ISSUER
+    parser = argparse.ArgumentParser(description="authlib upstream OpenID Provider for AuthCore tests")
+    for flag in ("--client-id", "--client-secret", "--redirect-uri", "--sub", "--email", "--name"):
+        parser.add_argument(flag, required=True)
+    parser.add_argument("--email-verified", required=True, choices=["true", "false"])
+    parser.add_argument("--token-auth-method", default="client_secret_basic",
+                        choices=["client_secret_basic", "client_secret_post"])
+    parser.add_argument("--fault", default="none",
+                        choices=["none", "bad-nonce", "wrong-aud", "bad-signature", "expired"])
+    ARGS = parser.parse_args()
+    CodeGrant.TOKEN_ENDPOINT_AUTH_METHODS = [ARGS.token_auth_method]
+    server.register_grant(CodeGrant, [StrictCodeChallenge(required=True),
+                                      OpenIDCodeExtension(require_nonce=True)])
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    httpd = make_server("127.0.0.1", 0, app, threaded=True)
+    ISSUER = f"http://127.0.0.1:{httpd.server_port}"
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    print(f"PORT {httpd.server_port}", flush=True)
+    try:
+        httpd.serve_forever()
+    finally:
+        httpd.server_close()
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except Exception as error:  # failing to start is the test's failure
+        print(f"failed: {type(error).__name__}: {error}", file=sys.stderr)
+        sys.exit(1)
