@@ -32,7 +32,8 @@ inline Poco::JSON::Object::Ptr parseJson(const std::string& text) {
 
 struct ApplianceFixture {
     explicit ApplianceFixture(std::map<std::string, std::string> env = {}) {
-        port = freePort();
+        const auto chosen = env.find("AUTHCORE_HTTP_PORT");
+        port = chosen == env.end() ? freePort() : static_cast<unsigned short>(std::stoi(chosen->second));
         env.try_emplace("AUTHCORE_STORE_URL", "sqlite:" + dir.file("data/authcore.db"));
         env.try_emplace("AUTHCORE_KEYS_MASTER_KEY_FILE", dir.file("data/master.key"));
         env.try_emplace("AUTHCORE_HTTP_PORT", std::to_string(port));

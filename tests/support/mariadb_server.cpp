@@ -2,6 +2,8 @@
 // A private mariadbd started and stopped by integration tests.
 #include "support/mariadb_server.hpp"
 
+#include "support/child_process.hpp"
+
 #include <arpa/inet.h>
 #include <cctype>
 #include <cerrno>
@@ -35,32 +37,6 @@ std::string findBinary(const std::vector<std::string>& candidates, const std::st
         if (::access(path.c_str(), X_OK) == 0) return path;
     throw std::runtime_error(candidates.front() + " not found (looked in /usr/sbin and /usr/bin): install " + package +
                              " (scripts/test installs it)");
-}
-
-// fork + exec rather than posix_spawn so that the child dies with us
-// (PR_SET_PDEATHSIG) and no mariadbd outlives a crashed test run. Only
-// async-signal-safe calls run between fork and exec.
-pid_t spawn(const std::vector<std::string>& args, const fs::path& log) {
-    std::vector<char*> argv;
-    for (const auto& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
-    argv.push_back(nullptr);
-    const std::string logPath = log.string();
-    const pid_t pid = ::fork();
-    if (pid < 0) throw std::runtime_error(std::string("fork failed: ") + std::strerror(errno));
-    if (pid > 0) return pid;
-    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    const int in = ::open("/dev/null", O_RDONLY);
-    const int out = ::open(logPath.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-    if (in < 0 || out < 0 || ::dup2(in, 0) < 0 || ::dup2(out, 1) < 0 || ::dup2(out, 2) < 0) ::_exit(126);
-    ::execv(argv[0], argv.data());
-    ::_exit(127);
-}
-
-int waitFor(pid_t pid) {
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 int freePort() {
@@ -149,7 +125,7 @@ void MariaDbServer::install() {
                                   "--auth-root-authentication-method=normal", "--skip-test-db",
                                   "--innodb-log-file-size=10M"};
     if (::geteuid() == 0) args.push_back("--user=root");
-    if (waitFor(spawn(args, dir_ / "install.log")) != 0)
+    if (waitForProcess(spawnProcess(args, dir_ / "install.log")) != 0)
         throw std::runtime_error("mariadb-install-db failed:\n" + logTail(dir_ / "install.log"));
 }
 
@@ -168,7 +144,7 @@ std::vector<std::string> MariaDbServer::serverArguments() const {
 
 void MariaDbServer::start() {
     if (running()) return;
-    pid_ = spawn(serverArguments(), dir_ / "server.log");
+    pid_ = spawnProcess(serverArguments(), dir_ / "server.log");
     waitUntilReady(kStartLimit);
 }
 
@@ -189,7 +165,7 @@ void MariaDbServer::waitUntilReady(std::chrono::seconds limit) {
 
 bool MariaDbServer::answers() {
     if (!fs::exists(socket_)) return false;
-    return waitFor(spawn({client_, "--no-defaults", "--protocol=socket", "--socket=" + socket_.string(), "--user=root",
+    return waitForProcess(spawnProcess({client_, "--no-defaults", "--protocol=socket", "--socket=" + socket_.string(), "--user=root",
                           "--connect-timeout=2", "-e", "SELECT 1"},
                          dir_ / "client.log")) == 0;
 }
@@ -213,7 +189,7 @@ void MariaDbServer::stop() {
 void MariaDbServer::kill() {
     if (!running()) return;
     ::kill(pid_, SIGKILL);
-    waitFor(pid_);
+    waitForProcess(pid_);
     pid_ = -1;
 }
 
@@ -256,7 +232,7 @@ void MariaDbServer::resetDatabase() {
 
 void MariaDbServer::execRoot(const std::string& sql) {
     const auto log = dir_ / "client.log";
-    if (waitFor(spawn({client_, "--no-defaults", "--protocol=socket", "--socket=" + socket_.string(), "--user=root",
+    if (waitForProcess(spawnProcess({client_, "--no-defaults", "--protocol=socket", "--socket=" + socket_.string(), "--user=root",
                        "--batch", "-e", sql},
                       log)) != 0)
         throw std::runtime_error("mariadb client failed:\n" + logTail(log));

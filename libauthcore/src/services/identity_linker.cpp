@@ -3,27 +3,12 @@
 #include <authcore/crypto/random.hpp>
 #include <authcore/error.hpp>
 #include <authcore/services/identity_linker.hpp>
-
-#include <algorithm>
-#include <cctype>
+#include <authcore/services/user_service.hpp>
 
 namespace authcore {
 namespace {
 
-constexpr std::size_t kMaxEmail = 254;
 constexpr std::size_t kMaxName = 200;
-
-std::string lowered(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
-
-bool plausibleEmail(const std::string& email) {
-    const auto at = email.find('@');
-    return email.size() <= kMaxEmail && at != std::string::npos && at > 0 && at + 1 < email.size() &&
-           email.find_first_of(" \t\r\n<>") == std::string::npos;
-}
 
 /// A person's own client: its id is the user id, so tokens the person
 /// obtains name the same subject whichever way they were issued.
@@ -63,8 +48,12 @@ User IdentityLinker::resolve(const UpstreamUser& upstream) {
 }
 
 User IdentityLinker::linkOrCreate(const UpstreamUser& upstream) {
-    const auto email = lowered(upstream.email);
-    if (!plausibleEmail(email)) throw Error(ErrorCode::InvalidInput, "the upstream provider gave no usable email");
+    std::string email;
+    try {
+        email = normalizeEmail(upstream.email);
+    } catch (const Error&) {
+        throw Error(ErrorCode::InvalidInput, "the upstream provider gave no usable email");
+    }
     const auto now = clock_.now();
     IdentityLink link{{upstream.provider, upstream.subject, "", email, now}, std::nullopt, std::nullopt};
     auto existing = users_.findByEmail(email);
