@@ -189,6 +189,8 @@ TokenResult mintUserTokens(TokenIssuer& issuer, TokenStore& store, Timestamp now
     refresh.clientId = session.clientId;
     refresh.audience = session.audience;
     refresh.scope = session.refreshScope;
+    refresh.email = session.email;
+    if (session.authTime != Timestamp{}) refresh.authTime = session.authTime;
     refresh.createdAt = now;
     refresh.expiresAt = session.familyExpiresAt;
     store.insertRefreshToken(refresh);
@@ -299,11 +301,13 @@ TokenResult TokenService::refreshToken(const Form& form, const ClientCredentials
     const auto scope = narrowScope(stored->scope, form); // before marking, so a bad scope burns nothing
     if (!tokens_.markRefreshTokenUsed(stored->idHash, now)) throw reuse();
 
-    // The refresh token does not carry email, nonce or auth_time; they are
-    // left out of the new tokens rather than guessed.
-    const UserSession session{stored->userId, client.clientId, stored->audience, scope, stored->scope,
-                              "",             "",              Timestamp{},       stored->familyId,
-                              stored->expiresAt};
+    // Email and auth_time are the login's (OpenID Connect Core §12.2); the
+    // nonce belonged to the authentication request and is not repeated.
+    const UserSession session{stored->userId,  client.clientId,
+                              stored->audience, scope,
+                              stored->scope,    stored->email,
+                              "",               stored->authTime.value_or(Timestamp{}),
+                              stored->familyId, stored->expiresAt};
     auto result =
         mintUserTokens(issuer_, tokens_, now, session, "refresh_token", idTokenAudience(form, creds, client));
     audit_.record(client.ownerOrganizationId, client.clientId, "token.issue.refresh_token", stored->userId, true);

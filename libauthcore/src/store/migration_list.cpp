@@ -129,6 +129,12 @@ TableSpec externalIdentitiesTable() {
             {{"external_identities_user", "user_id"}}};
 }
 
+// What a refresh keeps of the login, so that refreshed tokens carry the same
+// email and auth_time. Nullable for the reason given at clientColumnsV2.
+std::vector<ColumnSpec> refreshTokenColumnsV3() {
+    return {{"refresh_tokens", "email", "TEXT"}, {"refresh_tokens", "auth_time", "BIGINT"}};
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -143,7 +149,10 @@ const std::vector<Migration>& migrations() {
           revokedAccessTokensTable()},
          {},
          clientColumnsV2()},
-        {3, "upstream identities of users (/login)", {externalIdentitiesTable()}, {}},
+        {3, "upstream identities of users (/login); email and auth_time of refresh tokens",
+         {externalIdentitiesTable()},
+         {},
+         refreshTokenColumnsV3()},
     };
     return list;
 }

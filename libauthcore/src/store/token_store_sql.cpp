@@ -19,6 +19,8 @@ RefreshToken refreshTokenAt(const RecordSet& rows, std::size_t row) {
     token.expiresAt = timeAt(rows, 7, row);
     token.usedAt = optionalTimeAt(rows, 8, row);
     token.revoked = integerAt(rows, 9, row) != 0;
+    token.email = optionalTextAt(rows, 10, row);
+    token.authTime = optionalTimeAt(rows, 11, row);
     return token;
 }
 
@@ -33,18 +35,19 @@ int deleteExpired(Session& session, const std::string& sql, Timestamp now) {
 void TokenStoreSql::insertRefreshToken(const RefreshToken& token) {
     executor_.run("a refresh token with this id", [&](Session& session) {
         session << "INSERT INTO refresh_tokens (id_hash, family_id, user_id, client_id, audience, scope, created_at, "
-                   "expires_at, used_at, revoked) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   "expires_at, used_at, revoked, email, auth_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             kw::bind(token.idHash), kw::bind(token.familyId), kw::bind(token.userId), kw::bind(token.clientId),
             kw::bind(token.audience), kw::bind(token.scope), kw::bind(unixSeconds(token.createdAt)),
             kw::bind(unixSeconds(token.expiresAt)), kw::bind(nullableSeconds(token.usedAt)),
-            kw::bind(int{token.revoked}), kw::now;
+            kw::bind(int{token.revoked}), kw::bind(nullableText(token.email)), kw::bind(nullableSeconds(token.authTime)),
+            kw::now;
     });
 }
 
 std::optional<RefreshToken> TokenStoreSql::findRefreshToken(const std::string& idHash) {
     return selectOne(executor_,
                      "SELECT id_hash, family_id, user_id, client_id, audience, scope, created_at, expires_at, "
-                     "used_at, revoked FROM refresh_tokens WHERE id_hash = ?",
+                     "used_at, revoked, email, auth_time FROM refresh_tokens WHERE id_hash = ?",
                      {idHash}, refreshTokenAt);
 }
 

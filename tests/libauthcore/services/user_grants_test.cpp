@@ -187,6 +187,12 @@ BOOST_AUTO_TEST_CASE(rotation_gives_new_tokens) {
     BOOST_TEST(second.scope == "openid read");
     BOOST_TEST(*issuer.verify(second.accessToken.token, "webapp")->string("sub") == "usr_alice");
     BOOST_TEST(!second.idToken.empty());
+    // The login's email and auth_time carry over; its nonce does not.
+    BOOST_TEST(*issuer.verify(second.accessToken.token, "webapp")->string("email") == "alice@example.com");
+    const auto id = crypto::peekJwtPart(second.idToken, 1);
+    BOOST_TEST(*id->string("email") == "alice@example.com");
+    BOOST_TEST(*id->integer("auth_time") == *crypto::peekJwtPart(first.idToken, 1)->integer("auth_time"));
+    BOOST_TEST(!id->has("nonce"));
     const auto third = tokens.token(refreshForm(second.refreshToken), web());
     BOOST_TEST(!third.refreshToken.empty());
 }

@@ -50,6 +50,15 @@ void refreshTokensRoundTripAndSingleUse(Database& db) {
     BOOST_TEST(toUnix(found->expiresAt) == toUnix(original.expiresAt));
     BOOST_TEST(!found->usedAt.has_value());
     BOOST_TEST(!found->revoked);
+    BOOST_TEST(found->email.empty());
+    BOOST_TEST(!found->authTime.has_value());
+    auto withLogin = samples::refreshToken("hash_login", "fam_1", "usr_alice", 100);
+    withLogin.email = "alice@example.com";
+    withLogin.authTime = samples::at(-5);
+    tokens.insertRefreshToken(withLogin);
+    const auto login = tokens.findRefreshToken("hash_login");
+    BOOST_TEST(login->email == "alice@example.com");
+    BOOST_TEST(toUnix(*login->authTime) == toUnix(samples::at(-5)));
     BOOST_TEST(!tokens.findRefreshToken("hash_missing").has_value());
     BOOST_CHECK_EXCEPTION(tokens.insertRefreshToken(samples::refreshToken("hash_1", "fam_2", "usr_alice", 5)), Error,
                           hasCode(ErrorCode::Conflict));

@@ -15,6 +15,8 @@ struct RefreshToken {
     std::string clientId;
     std::string audience;
     std::string scope;
+    std::string email;                  ///< the user's at login, for refreshed tokens
+    std::optional<Timestamp> authTime; ///< when the user authenticated, for refreshed id_tokens
     Timestamp createdAt{};
     Timestamp expiresAt{};
     std::optional<Timestamp> usedAt; ///< set when exchanged; a second use is a replay
