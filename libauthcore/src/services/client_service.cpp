@@ -86,34 +86,20 @@ Client ClientService::create(const Principal& actor, const NewClient& request) {
     return client;
 }
 
+bool ClientService::canSee(const Principal& actor, const Client& client) {
+    if (manages(actor, client)) return true;
+    return !client.ownerOrganizationId.empty() && !actor.userId.empty() &&
+           orgs_.findMembership(client.ownerOrganizationId, actor.userId).has_value();
+}
+
 Client ClientService::get(const Principal& actor, const std::string& clientId) {
     auto client = clients_.findById(clientId);
-    if (!client) throw clientNotFound();
-    if (manages(actor, *client)) return *client;
-    const bool member = !client->ownerOrganizationId.empty() && !actor.userId.empty() &&
-                        orgs_.findMembership(client->ownerOrganizationId, actor.userId).has_value();
-    if (!member) throw clientNotFound();
+    if (!client || !canSee(actor, *client)) throw clientNotFound();
     return *client;
 }
 
 std::vector<Client> ClientService::list(const Principal& actor, const std::string& afterClientId, int limit) {
-    limit = std::clamp(limit, 0, 500);
-    if (actor.systemAdmin) return clients_.list(afterClientId, limit);
-    std::vector<Client> visible;
-    std::string after = afterClientId;
-    while (static_cast<int>(visible.size()) < limit) {
-        auto page = clients_.list(after, 200);
-        for (const auto& c : page) {
-            try {
-                visible.push_back(get(actor, c.clientId));
-            } catch (const Error&) {
-            }
-            if (static_cast<int>(visible.size()) == limit) break;
-        }
-        if (page.size() < 200) break;
-        after = page.back().clientId;
-    }
-    return visible;
+    return page(actor, ClientPageRequest{std::clamp(limit, 0, kMaxPageSize), afterClientId, std::nullopt, ""}).clients;
 }
 
 void ClientService::remove(const Principal& actor, const std::string& clientId) {

@@ -5,6 +5,8 @@
 #include "store/rows.hpp"
 #include "store/text_list.hpp"
 
+#include <algorithm>
+
 namespace authcore::sql {
 namespace {
 
@@ -111,6 +113,22 @@ std::vector<Client> ClientStoreSql::list(const std::string& afterClientId, int l
             kw::bind(limit);
         return readRows(statement, clientAt);
     });
+}
+
+std::vector<Client> ClientStoreSql::listBefore(const std::string& beforeClientId, int limit) {
+    if (limit <= 0) return {};
+    auto page = executor_.evaluate([&](Session& session) {
+        Statement statement(session);
+        if (beforeClientId.empty()) {
+            statement << kSelectClients + "ORDER BY client_id DESC LIMIT ?", kw::bind(limit);
+        } else {
+            statement << kSelectClients + "WHERE client_id < ? ORDER BY client_id DESC LIMIT ?",
+                kw::bind(beforeClientId), kw::bind(limit);
+        }
+        return readRows(statement, clientAt);
+    });
+    std::reverse(page.begin(), page.end());
+    return page;
 }
 
 // The client is looked up in the inserting transaction so that an unknown

@@ -20,6 +20,7 @@ public:
     void update(const Client& client) override;
     bool remove(const std::string& clientId) override;
     std::vector<Client> list(const std::string& afterClientId, int limit) override;
+    std::vector<Client> listBefore(const std::string& beforeClientId, int limit) override;
 
     void addScope(const std::string& clientId, const ClientScope& scope) override;
     std::vector<ClientScope> listScopes(const std::string& clientId) override;

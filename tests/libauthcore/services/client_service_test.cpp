@@ -89,3 +89,75 @@ BOOST_AUTO_TEST_CASE(bad_client_ids_are_refused) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+namespace {
+
+std::vector<std::string> idsOf(const ClientPage& page) {
+    std::vector<std::string> ids;
+    for (const auto& c : page.clients) ids.push_back(c.clientId);
+    return ids;
+}
+
+} // namespace
+
+BOOST_FIXTURE_TEST_SUITE(services_client_pages, ClientFixture)
+
+BOOST_AUTO_TEST_CASE(pages_go_both_ways_over_visible_clients_only) {
+    // The fixture's orders-api and worker belong to no organization: the member cannot see them.
+    for (const auto* id : {"acme-a", "acme-b", "acme-c", "acme-d", "acme-e"})
+        clients.create(admin, NewClient{id, "", ClientType::Application, acme.id, "", {}, false, {}});
+    using V = std::vector<std::string>;
+    auto first = clients.page(member, {2, "", std::nullopt, ""});
+    BOOST_TEST(idsOf(first) == (V{"acme-a", "acme-b"}), boost::test_tools::per_element());
+    BOOST_TEST(first.hasNextPage);
+    BOOST_TEST(!first.hasPreviousPage);
+    auto next = clients.page(member, {2, "acme-d", std::nullopt, ""});
+    BOOST_TEST(idsOf(next) == V{"acme-e"}, boost::test_tools::per_element());
+    BOOST_TEST(!next.hasNextPage);
+    BOOST_TEST(next.hasPreviousPage);
+    auto last = clients.page(member, {std::nullopt, "", 2, ""});
+    BOOST_TEST(idsOf(last) == (V{"acme-d", "acme-e"}), boost::test_tools::per_element());
+    BOOST_TEST(last.hasPreviousPage);
+    BOOST_TEST(!last.hasNextPage);
+    auto before = clients.page(member, {std::nullopt, "", 3, "acme-c"});
+    BOOST_TEST(idsOf(before) == (V{"acme-a", "acme-b"}), boost::test_tools::per_element());
+    BOOST_TEST(!before.hasPreviousPage);
+    BOOST_TEST(before.hasNextPage);
+    // The system sees every client, its own included.
+    BOOST_TEST(clients.page(Principal::system(), {100, "", std::nullopt, ""}).clients.size() == 7u);
+}
+
+BOOST_AUTO_TEST_CASE(page_sizes_are_bounded_and_directions_exclusive) {
+    BOOST_TEST(test::errorCodeOf([&] { clients.page(member, {1, "", 1, ""}); }) == test::code(ErrorCode::InvalidInput));
+    BOOST_TEST(test::errorCodeOf([&] { clients.page(member, {-1, "", std::nullopt, ""}); }) ==
+               test::code(ErrorCode::InvalidInput));
+    BOOST_TEST(test::errorCodeOf([&] { clients.page(member, {501, "", std::nullopt, ""}); }) ==
+               test::code(ErrorCode::InvalidInput));
+    BOOST_TEST(clients.page(member, {0, "", std::nullopt, ""}).clients.empty());
+}
+
+BOOST_AUTO_TEST_CASE(an_authorization_is_visible_through_either_client) {
+    clients.create(admin, NewClient{"acme-api", "", ClientType::Application, acme.id, "", {}, false, {{"read", ""}}});
+    const auto granted = clients.authorize(Principal::system(), "worker", "acme-api", {"read"});
+    BOOST_TEST(clients.authorization(member, granted.id).subjectClientId == "worker");
+    const auto o = users.create(Principal::system(), NewUser{"out@evil.test", "outsider-pass", "", false});
+    BOOST_TEST(test::errorCodeOf([&] { clients.authorization(Principal{o.id, o.email, false}, granted.id); }) ==
+               test::code(ErrorCode::NotFound));
+    BOOST_TEST(test::errorCodeOf([&] { clients.authorization(member, "authz_missing"); }) ==
+               test::code(ErrorCode::NotFound));
+}
+
+BOOST_AUTO_TEST_CASE(new_clients_belong_to_the_callers_one_administered_organization) {
+    BOOST_TEST(clients.ownerOrganizationFor(admin, "") == acme.id);
+    BOOST_TEST(clients.ownerOrganizationFor(Principal::system(), "").empty());
+    BOOST_TEST(clients.ownerOrganizationFor(admin, "acme") == acme.id);
+    BOOST_TEST(test::errorCodeOf([&] { clients.ownerOrganizationFor(member, ""); }) ==
+               test::code(ErrorCode::Forbidden));
+    orgs.create(admin, "second", "Second");
+    BOOST_TEST(test::errorCodeOf([&] { clients.ownerOrganizationFor(admin, ""); }) ==
+               test::code(ErrorCode::InvalidInput));
+    BOOST_TEST(test::errorCodeOf([&] { clients.ownerOrganizationFor(admin, "nope"); }) ==
+               test::code(ErrorCode::NotFound));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

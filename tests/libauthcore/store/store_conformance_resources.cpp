@@ -102,6 +102,13 @@ void clientsListPages(Database& db) {
     BOOST_TEST(clients.list("cli_e", 2).empty());
     BOOST_TEST(clients.list("", 0).empty());
     BOOST_TEST(clients.list("", 100).size() == 5u);
+    // Backwards, pages still come in ascending order.
+    BOOST_TEST(clientIdsOf(clients.listBefore("", 2)) == (Strings{"cli_d", "cli_e"}), boost::test_tools::per_element());
+    BOOST_TEST(clientIdsOf(clients.listBefore("cli_d", 2)) == (Strings{"cli_b", "cli_c"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(clientIdsOf(clients.listBefore("cli_b", 2)) == Strings{"cli_a"}, boost::test_tools::per_element());
+    BOOST_TEST(clients.listBefore("cli_a", 2).empty());
+    BOOST_TEST(clients.listBefore("", 0).empty());
 }
 
 void clientsUnknownOwnerIsRefused(Database& db) {

@@ -44,6 +44,21 @@ struct NewClient {
     std::vector<ClientScope> scopes;
 };
 
+/// One page of clients (Relay cursor pagination): either `first` after
+/// `after`, or `last` before `before`; ids are the cursors' positions.
+struct ClientPageRequest {
+    std::optional<int> first;
+    std::string after;
+    std::optional<int> last;
+    std::string before;
+};
+
+struct ClientPage {
+    std::vector<Client> clients; ///< ascending client id
+    bool hasNextPage = false;
+    bool hasPreviousPage = false;
+};
+
 /// A client id is 1..128 chars of [A-Za-z0-9._:-] (no spaces: it travels in Basic auth).
 bool isValidClientId(std::string_view clientId);
 
@@ -59,6 +74,17 @@ public:
     Client get(const Principal& actor, const std::string& clientId);
     /// Clients the caller may see, ordered by id, paged.
     std::vector<Client> list(const Principal& actor, const std::string& afterClientId, int limit);
+    /// A page of the clients the caller may see. InvalidInput for both
+    /// first and last, or a count outside 0..kMaxPageSize.
+    ClientPage page(const Principal& actor, const ClientPageRequest& request);
+    static constexpr int kMaxPageSize = 500;
+    static constexpr int kDefaultPageSize = 50;
+    /// Whether the caller may see the client (manage it, or belong to its organization).
+    bool canSee(const Principal& actor, const Client& client);
+    /// The organization a new client of the caller belongs to: `slug` when
+    /// given; else none for a system admin; else the one organization the
+    /// caller owns or administers (InvalidInput when there are several or none).
+    std::string ownerOrganizationFor(const Principal& actor, const std::string& slug);
     void remove(const Principal& actor, const std::string& clientId);
 
     /// A new 256-bit secret for slot 1 or 2, returned once; only its HMAC is kept.
@@ -84,6 +110,8 @@ public:
     void removeAuthorizedScope(const Principal& actor, const std::string& subject, const std::string& audience,
                                const std::string& scope);
     std::optional<Authorization> authorization(const std::string& id);
+    /// The authorization when the caller may see its subject or its audience; NotFound otherwise.
+    Authorization authorization(const Principal& actor, const std::string& id);
     std::vector<Authorization> authorizationsAsSubject(const std::string& clientId);
     std::vector<Authorization> authorizationsAsAudience(const std::string& clientId);
 

@@ -21,6 +21,9 @@ public:
     virtual bool remove(const std::string& clientId) = 0;
     /// Ordered by clientId; at most `limit` after `afterClientId` (exclusive, "" = start).
     virtual std::vector<Client> list(const std::string& afterClientId, int limit) = 0;
+    /// The `limit` clients just before `beforeClientId` (empty: the last
+    /// ones), in ascending client_id order.
+    virtual std::vector<Client> listBefore(const std::string& beforeClientId, int limit) = 0;
 
     /// Adds an available scope; Conflict when the client already offers it,
     /// NotFound for an unknown client.
