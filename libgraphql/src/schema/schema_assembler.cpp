@@ -8,6 +8,7 @@
 #include "schema/type_view.hpp"
 
 #include <algorithm>
+#include <set>
 #include <utility>
 
 namespace authcore::graphql::detail {
@@ -36,6 +37,7 @@ tl::expected<Schema, SchemaError> SchemaAssembler::assemble(
     if (ok()) checkImplementations(type);
   }
   if (ok()) setRoots();
+  if (ok()) pruneUnusedScalars();
   if (ok()) setMetaFields();
   if (error_) return tl::unexpected(std::move(*error_));
   return std::move(schema_);
@@ -188,6 +190,26 @@ void SchemaAssembler::setRoots() {
     if (root.operation == OperationType::Subscription) schema_.subscription_ = type;
   }
   if (!schema_.query_) fail("Query root type must be provided.");
+}
+
+// Like the reference implementation, a schema lists only the built-in scalars
+// it uses, so that introspection matches the contract file type for type.
+void SchemaAssembler::pruneUnusedScalars() {
+  std::set<std::string_view> used;
+  auto use = [&used](const std::vector<SchemaInputValue>& values) {
+    for (const auto& value : values) used.insert(value.type.name);
+  };
+  for (const auto& [name, type] : schema_.types_) {
+    for (const auto& field : type.fields) {
+      used.insert(field.type.name);
+      use(field.arguments);
+    }
+    use(type.inputFields);
+  }
+  for (const auto& directive : schema_.directives_) use(directive.arguments);
+  std::erase_if(schema_.types_, [&used](const auto& entry) {
+    return isBuiltinScalar(entry.first) && !used.contains(entry.first);
+  });
 }
 
 void SchemaAssembler::setMetaFields() {

@@ -34,6 +34,7 @@ private:
   void resolveInputValues(std::vector<SchemaInputValue>& values, const std::string& owner);
   void checkImplementations(const SchemaType& type);
   void setRoots();
+  void pruneUnusedScalars();
   void setMetaFields();
   void fail(std::string message, Location location = {});
   bool ok() const { return !error_; }
