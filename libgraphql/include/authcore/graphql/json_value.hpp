@@ -30,7 +30,9 @@ class JsonValue {
 public:
   JsonValue() = default;  ///< null
   JsonValue(std::nullptr_t) {}
-  JsonValue(bool value) : data_(value) {}
+  /// Only a real bool: a pointer must not silently become `true`.
+  template <std::same_as<bool> B>
+  JsonValue(B value) : data_(value) {}
   template <std::integral T>
     requires(!std::same_as<T, bool>)
   JsonValue(T value) : data_(static_cast<std::int64_t>(value)) {}
