@@ -16,6 +16,7 @@ void addOrganizationRoutes(Router& router, Context& context);
 void addBrowserLoginRoutes(Router& router, Context& context);
 void addTokenRoutes(Router& router, Context& context);
 void addOpenIdRoutes(Router& router, Context& context);
+void addGraphqlRoutes(Router& router, Context& context);
 
 /// Every route of the appliance.
 inline void addAllRoutes(Router& router, Context& context) {
@@ -26,6 +27,7 @@ inline void addAllRoutes(Router& router, Context& context) {
     addBrowserLoginRoutes(router, context);
     addTokenRoutes(router, context);
     addOpenIdRoutes(router, context);
+    addGraphqlRoutes(router, context);
 }
 
 /// The management-plane caller of `ex` (Bearer JWT with aud = public_url);
