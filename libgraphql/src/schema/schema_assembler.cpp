@@ -117,6 +117,11 @@ void SchemaAssembler::resolveType(SchemaType& type) {
   for (auto& field : type.fields) {
     field.namedType = schema_.type(field.type.name);
     if (!field.namedType) return fail("Unknown type \"" + field.type.name + "\" of " + type.name + "." + field.name + ".");
+    // Introspection resolvers expect their own parent objects, which only the
+    // meta-fields provide.
+    if (field.type.name.starts_with("__") && !type.name.starts_with("__")) {
+      return fail("The type of " + type.name + "." + field.name + " must not be an introspection type.");
+    }
     if (field.namedType->kind == TypeKind::InputObject) {
       return fail("The type of " + type.name + "." + field.name + " must be an output type.");
     }
