@@ -8,12 +8,40 @@
 #include "schema/type_view.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <optional>
 #include <set>
 #include <utility>
 
 namespace authcore::graphql::detail {
 
 namespace {
+
+// The first name that appears twice among `items` (projected by `name`).
+template <class T, class Name>
+std::optional<std::string> duplicateName(const std::vector<T>& items, Name name) {
+  std::set<std::string_view> seen;
+  for (const auto& item : items) {
+    if (!seen.insert(std::invoke(name, item)).second) return std::string(std::invoke(name, item));
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> duplicateMember(const SchemaType& type) {
+  auto self = [](const std::string& name) -> const std::string& { return name; };
+  for (auto duplicate : {duplicateName(type.fields, &SchemaField::name),
+                         duplicateName(type.inputFields, &SchemaInputValue::name),
+                         duplicateName(type.enumValues, &SchemaEnumValue::name),
+                         duplicateName(type.possibleTypes, self), duplicateName(type.interfaces, self)}) {
+    if (duplicate) return duplicate;
+  }
+  for (const auto& field : type.fields) {
+    if (auto duplicate = duplicateName(field.arguments, &SchemaInputValue::name)) {
+      return field.name + "(" + *duplicate + ":)";
+    }
+  }
+  return std::nullopt;
+}
 
 template <class T>
 void appendAll(std::vector<T>& to, const std::vector<T>& from) {
@@ -114,6 +142,9 @@ void SchemaAssembler::convertTypes() {
 }
 
 void SchemaAssembler::resolveType(SchemaType& type) {
+  if (const auto duplicate = duplicateMember(type)) {
+    return fail("Type " + type.name + " defines \"" + *duplicate + "\" more than once.");
+  }
   for (auto& field : type.fields) {
     field.namedType = schema_.type(field.type.name);
     if (!field.namedType) return fail("Unknown type \"" + field.type.name + "\" of " + type.name + "." + field.name + ".");
