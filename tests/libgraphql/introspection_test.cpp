@@ -6,6 +6,10 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
 namespace graphql = authcore::graphql;
 using graphql_test::run;
 
@@ -95,6 +99,27 @@ BOOST_AUTO_TEST_CASE(meta_fields_are_not_listed_among_fields) {
   const auto fields = data(R"({ __type(name: "Query") { fields { name } } })");
   BOOST_CHECK(graphql::serialize(fields).find("__typename") == std::string::npos);
   BOOST_CHECK(graphql::serialize(fields).find("__schema") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(reference_introspection_query_runs_within_default_limits) {
+  // graphql-js's buildClientSchema() reads this query's result; the fixture is its text.
+  const char* root = std::getenv("AUTHCORE_SOURCE_ROOT");
+  std::ifstream file(std::string(root ? root : ".") + "/tests/libgraphql/data/introspection_query.graphql");
+  BOOST_REQUIRE_MESSAGE(file, "fixture not found; run from the source root or through meson");
+  std::stringstream query;
+  query << file.rdbuf();
+  const auto& schema = graphql_test::petsSchema();
+  const auto response = graphql::Executor::execute(schema, {query.str(), graphql::JsonValue::object(), {}});
+  BOOST_REQUIRE_MESSAGE(response.find("errors") == nullptr, graphql::serialize(response));
+  const auto& types = response.find("data")->find("__schema")->find("types")->asArray();
+  BOOST_CHECK_EQUAL(types.size(), schema.types().size());
+  for (const auto& type : types) {
+    const auto* kind = type.find("kind");
+    const auto* fields = type.find("fields");
+    const auto* named = schema.type(type.find("name")->asString());
+    BOOST_REQUIRE(named != nullptr);
+    if (kind->asString() == "OBJECT") BOOST_CHECK_EQUAL(fields->asArray().size(), named->fields.size());
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

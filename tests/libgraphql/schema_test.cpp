@@ -78,6 +78,16 @@ BOOST_AUTO_TEST_CASE(invalid_schemas_are_refused_with_a_reason) {
   BOOST_CHECK(buildError("type Query implements I { a: Int } interface I { b: Int }")
                   .starts_with("Interface field I.b expected but Query does not provide it"));
   BOOST_CHECK_EQUAL(buildError("type Query { a: Int"), "Syntax Error: Expected Name, found <EOF>.");
+  BOOST_CHECK_EQUAL(buildError("type Query { a: Int a: String }"), "Type Query defines \"a\" more than once.");
+  BOOST_CHECK_EQUAL(buildError("type Query { a: E } enum E { X X }"), "Type E defines \"X\" more than once.");
+  BOOST_CHECK_EQUAL(buildError("type Query { a(x: Int, x: Int): Int }"),
+                    "Type Query defines \"a(x:)\" more than once.");
+  BOOST_CHECK_EQUAL(buildError("type Query { a: Empty } type Empty"), "Type Empty must define one or more members.");
+  BOOST_CHECK_EQUAL(buildError("type Query { a(x: A): Int } input A { b: B! } input B { a: A! }"),
+                    "Input object A references itself through non-null fields.");
+  BOOST_CHECK(graphql::SchemaBuilder::fromSdl("type Query { a(x: A): Int } input A { b: [A!]! c: A }").has_value());
+  BOOST_CHECK_EQUAL(buildError("type Query { a: __Type }"),
+                    "The type of Query.a must not be an introspection type.");
   BOOST_CHECK_EQUAL(buildError("type Query { a: Int } directive @skip on FIELD"),
                     "Directive \"@skip\" already exists in the schema.");
 }

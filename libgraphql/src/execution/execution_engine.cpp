@@ -3,14 +3,11 @@
 // another, so mutation root fields are executed serially as the spec requires.
 #include "execution/execution_engine.hpp"
 
-#include <exception>
-
 namespace authcore::graphql::detail {
 
 namespace {
 
 const JsonValue kNull;
-
 
 }  // namespace
 
@@ -49,7 +46,7 @@ std::optional<JsonValue> ExecutionEngine::executeField(const SchemaType& objectT
   try {
     result = field.field->resolver(
         FieldContext(schema_, parent, *field.arguments, context_, objectType.name, field.field->name));
-  } catch (const std::exception&) {
+  } catch (...) {
     // What a resolver throws may hold internals; clients get a generic message.
     result = ResolverResult::error("Internal error while resolving the field.");
   }

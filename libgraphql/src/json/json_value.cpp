@@ -2,8 +2,6 @@
 // JsonValue members.
 #include <authcore/graphql/json_value.hpp>
 
-#include <ranges>
-
 namespace authcore::graphql {
 
 double JsonValue::asDouble() const {
@@ -13,8 +11,9 @@ double JsonValue::asDouble() const {
 
 const JsonValue* JsonValue::find(std::string_view name) const {
   if (!isObject()) return nullptr;
-  for (const auto& member : std::views::reverse(asObject())) {
-    if (member.name == name) return &member.value;
+  const auto& object = asObject();
+  for (auto it = object.rbegin(); it != object.rend(); ++it) {
+    if (it->name == name) return &it->value;
   }
   return nullptr;
 }

@@ -8,12 +8,52 @@
 #include "schema/type_view.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <optional>
 #include <set>
 #include <utility>
 
 namespace authcore::graphql::detail {
 
 namespace {
+
+// The first name that appears twice among `items` (projected by `name`).
+template <class T, class Name>
+std::optional<std::string> duplicateName(const std::vector<T>& items, Name name) {
+  std::set<std::string_view> seen;
+  for (const auto& item : items) {
+    if (!seen.insert(std::invoke(name, item)).second) return std::string(std::invoke(name, item));
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> duplicateMember(const SchemaType& type) {
+  auto self = [](const std::string& name) -> const std::string& { return name; };
+  for (auto duplicate : {duplicateName(type.fields, &SchemaField::name),
+                         duplicateName(type.inputFields, &SchemaInputValue::name),
+                         duplicateName(type.enumValues, &SchemaEnumValue::name),
+                         duplicateName(type.possibleTypes, self), duplicateName(type.interfaces, self)}) {
+    if (duplicate) return duplicate;
+  }
+  for (const auto& field : type.fields) {
+    if (auto duplicate = duplicateName(field.arguments, &SchemaInputValue::name)) {
+      return field.name + "(" + *duplicate + ":)";
+    }
+  }
+  return std::nullopt;
+}
+
+bool isEmpty(const SchemaType& type) {
+  switch (type.kind) {
+    case TypeKind::Object:
+    case TypeKind::Interface: return type.fields.empty();
+    case TypeKind::Union: return type.possibleTypes.empty();
+    case TypeKind::Enum: return type.enumValues.empty();
+    case TypeKind::InputObject: return type.inputFields.empty();
+    case TypeKind::Scalar: return false;
+  }
+  return false;
+}
 
 template <class T>
 void appendAll(std::vector<T>& to, const std::vector<T>& from) {
@@ -35,6 +75,7 @@ tl::expected<Schema, SchemaError> SchemaAssembler::assemble(
   }
   for (const auto& [name, type] : schema_.types_) {
     if (ok()) checkImplementations(type);
+    if (ok() && type.kind == TypeKind::InputObject) checkInputCycles(type);
   }
   if (ok()) setRoots();
   if (ok()) pruneUnusedScalars();
@@ -114,9 +155,18 @@ void SchemaAssembler::convertTypes() {
 }
 
 void SchemaAssembler::resolveType(SchemaType& type) {
+  if (const auto duplicate = duplicateMember(type)) {
+    return fail("Type " + type.name + " defines \"" + *duplicate + "\" more than once.");
+  }
+  if (isEmpty(type)) return fail("Type " + type.name + " must define one or more members.");
   for (auto& field : type.fields) {
     field.namedType = schema_.type(field.type.name);
     if (!field.namedType) return fail("Unknown type \"" + field.type.name + "\" of " + type.name + "." + field.name + ".");
+    // Introspection resolvers expect their own parent objects, which only the
+    // meta-fields provide.
+    if (field.type.name.starts_with("__") && !type.name.starts_with("__")) {
+      return fail("The type of " + type.name + "." + field.name + " must not be an introspection type.");
+    }
     if (field.namedType->kind == TypeKind::InputObject) {
       return fail("The type of " + type.name + "." + field.name + " must be an output type.");
     }
@@ -168,6 +218,25 @@ void SchemaAssembler::checkImplementations(const SchemaType& type) {
       }
     }
   }
+}
+
+// An input object may not require itself through non-null, non-list fields:
+// no finite value could be written (spec 3.10).
+void SchemaAssembler::checkInputCycles(const SchemaType& type) {
+  std::vector<const SchemaType*> path{&type};
+  auto visit = [&](auto& self, const SchemaType& current) -> bool {
+    for (const auto& field : current.inputFields) {
+      if (field.type.wrappers.size() != 1 || !viewOf(field).isNonNull()) continue;
+      const SchemaType* next = field.namedType;
+      if (next == &type) return true;
+      if (next->kind != TypeKind::InputObject || std::ranges::count(path, next) > 0) continue;
+      path.push_back(next);
+      if (self(self, *next)) return true;
+      path.pop_back();
+    }
+    return false;
+  };
+  if (visit(visit, type)) fail("Input object " + type.name + " references itself through non-null fields.");
 }
 
 void SchemaAssembler::setRoots() {

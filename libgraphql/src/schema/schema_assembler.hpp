@@ -33,6 +33,7 @@ private:
   void resolveType(SchemaType& type);
   void resolveInputValues(std::vector<SchemaInputValue>& values, const std::string& owner);
   void checkImplementations(const SchemaType& type);
+  void checkInputCycles(const SchemaType& type);
   void setRoots();
   void pruneUnusedScalars();
   void setMetaFields();

@@ -41,6 +41,7 @@ public:
   /// validation, limits, variables, unknown operation) give `{"errors": [...]}`
   /// with no data. Subscriptions are refused. `context` reaches every resolver
   /// through FieldContext::context(); pass a pointer (`std::any(&myContext)`).
+  /// The schema is only read, so concurrent calls are safe if the resolvers are.
   static JsonValue execute(const Schema& schema, const Request& request,
                            const std::any& context = {}, const ExecutionOptions& options = {});
 

@@ -29,23 +29,23 @@ enum class JsonType { Null, Bool, Int, Double, String, Array, Object };
 class JsonValue {
 public:
   JsonValue() = default;  ///< null
-  JsonValue(std::nullptr_t) {}
+  JsonValue(std::nullptr_t);
   /// Only a real bool: a pointer must not silently become `true`.
   template <std::same_as<bool> B>
-  JsonValue(B value) : data_(value) {}
+  JsonValue(B value);
   template <std::integral T>
     requires(!std::same_as<T, bool>)
-  JsonValue(T value) : data_(static_cast<std::int64_t>(value)) {}
-  JsonValue(double value) : data_(value) {}
-  JsonValue(std::string value) : data_(std::move(value)) {}
-  JsonValue(std::string_view value) : data_(std::string(value)) {}
-  JsonValue(const char* value) : data_(std::string(value)) {}
-  JsonValue(JsonArray value) : data_(std::move(value)) {}
-  JsonValue(JsonObject value) : data_(std::move(value)) {}
+  JsonValue(T value);
+  JsonValue(double value);
+  JsonValue(std::string value);
+  JsonValue(std::string_view value);
+  JsonValue(const char* value);
+  JsonValue(JsonArray value);
+  JsonValue(JsonObject value);
 
   /// An empty array or object.
-  static JsonValue array() { return JsonValue(JsonArray{}); }
-  static JsonValue object() { return JsonValue(JsonObject{}); }
+  static JsonValue array();
+  static JsonValue object();
 
   JsonType type() const { return static_cast<JsonType>(data_.index()); }
   bool isNull() const { return type() == JsonType::Null; }
@@ -89,6 +89,23 @@ struct JsonMember {
   JsonValue value;
   friend bool operator==(const JsonMember&, const JsonMember&) = default;
 };
+
+// Defined here, where JsonMember is complete: constructing the variant may
+// destroy a JsonObject, which needs the complete member type (clang insists).
+inline JsonValue::JsonValue(std::nullptr_t) {}
+template <std::same_as<bool> B>
+inline JsonValue::JsonValue(B value) : data_(value) {}
+template <std::integral T>
+  requires(!std::same_as<T, bool>)
+inline JsonValue::JsonValue(T value) : data_(static_cast<std::int64_t>(value)) {}
+inline JsonValue::JsonValue(double value) : data_(value) {}
+inline JsonValue::JsonValue(std::string value) : data_(std::move(value)) {}
+inline JsonValue::JsonValue(std::string_view value) : data_(std::string(value)) {}
+inline JsonValue::JsonValue(const char* value) : data_(std::string(value)) {}
+inline JsonValue::JsonValue(JsonArray value) : data_(std::move(value)) {}
+inline JsonValue::JsonValue(JsonObject value) : data_(std::move(value)) {}
+inline JsonValue JsonValue::array() { return JsonValue(JsonArray{}); }
+inline JsonValue JsonValue::object() { return JsonValue(JsonObject{}); }
 
 /// Compact JSON text. Strings are escaped so the output is always valid UTF-8
 /// JSON (control characters as `\u00XX`, invalid UTF-8 as U+FFFD); doubles use
