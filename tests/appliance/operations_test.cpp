@@ -56,9 +56,13 @@ BOOST_AUTO_TEST_CASE(discovery_names_issuer_and_jwks_uri) {
     BOOST_TEST(doc->getValue<std::string>("token_endpoint") == context->config.publicUrl() + "/v1/token");
     BOOST_TEST(doc->getArray("code_challenge_methods_supported")->size() == 1u);
     BOOST_TEST(doc->getArray("code_challenge_methods_supported")->getElement<std::string>(0) == "S256");
-    // Nothing is advertised that does not answer yet.
-    BOOST_TEST(!doc->has("authorization_endpoint"));
-    BOOST_TEST(!doc->has("userinfo_endpoint"));
+    // Every advertised endpoint answers (none is a 404).
+    for (const char* key : {"authorization_endpoint", "userinfo_endpoint", "introspection_endpoint",
+                            "revocation_endpoint", "jwks_uri"}) {
+        const auto url = doc->getValue<std::string>(key);
+        const auto path = url.substr(context->config.publicUrl().size());
+        BOOST_TEST(get(path).status != 404, key);
+    }
 }
 
 BOOST_AUTO_TEST_CASE(rotation_publishes_three_keys_and_old_tokens_still_work) {
