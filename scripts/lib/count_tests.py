@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Sums Boost.Test case counts over meson's test log and prints 'N passed, N failed'.
+"""Sums Boost.Test case counts over meson's test logs (and the fuzz runs' log of
+the same format) and prints 'N passed, N failed'.
 
 A meson test that failed without a Boost report (crash, timeout) counts as one
 failed case, so nothing that broke can vanish from the total.
@@ -26,21 +27,22 @@ def count(entry):
     return passed, failed
 
 
-def main(path):
+def main(paths):
     passed = failed = 0
-    try:
-        with open(path) as log:
-            for line in log:
-                line = line.strip()
-                if line:
-                    p, f = count(json.loads(line))
-                    passed += p
-                    failed += f
-    except FileNotFoundError:
-        failed = 1
+    for path in paths:
+        try:
+            with open(path) as log:
+                for line in log:
+                    line = line.strip()
+                    if line:
+                        p, f = count(json.loads(line))
+                        passed += p
+                        failed += f
+        except FileNotFoundError:
+            failed += 1
     print(f"{passed} passed, {failed} failed")
     return 0 if failed == 0 and passed > 0 else 1
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(sys.argv[1:]))

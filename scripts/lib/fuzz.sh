@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Builds the GraphQL libFuzzer targets with clang (build-fuzz, -Dfuzz=true)
+# and runs each for a bounded time on a scratch copy of its seed corpus.
+# Writes one meson-testlog-style JSON line per target to the file named by
+# $1, so scripts/lib/count_tests.py counts each run as a test case.
+set -uo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+log="$1"
+seconds="${AUTHCORE_FUZZ_SECONDS:-30}"
+: > "$log"
+record() { # target result text
+  python3 - "$log" "$1" "$2" "$3" <<'PY'
+import json, sys
+path, name, result, text = sys.argv[1:5]
+with open(path, "a") as log:
+    log.write(json.dumps({"name": "fuzz_" + name, "result": result, "stdout": text}) + "\n")
+PY
+}
+if [ ! -d "$root/build-fuzz" ]; then
+  CXX=clang++ CC=clang meson setup "$root/build-fuzz" "$root" -Dfuzz=true >/dev/null ||
+    { record setup FAIL "meson setup build-fuzz failed"; exit 1; }
+fi
+status=0
+for pair in graphql-parse-fuzz:graphql graphql-request-fuzz:graphql_request; do
+  target="${pair%%:*}" corpus="${pair##*:}"
+  if ! ninja -C "$root/build-fuzz" "tests/fuzz/$target" >/dev/null; then
+    record "$target" FAIL "build failed"; status=1; continue
+  fi
+  scratch="$(mktemp -d)"
+  output="$("$root/build-fuzz/tests/fuzz/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+            "$scratch" "$root/tests/fuzz/corpus/$corpus" 2>&1)"
+  rc=$?
+  rm -rf "$scratch"
+  runs="$(printf '%s\n' "$output" | grep -o 'Done [0-9]* runs' | tail -1)"
+  if [ $rc -eq 0 ]; then
+    echo "fuzz $target: ${runs:-done} in ${seconds}s, no crash"
+    record "$target" OK "$runs
+*** No errors detected
+1 test case out of 1 passed"
+  else
+    echo "fuzz $target: FAILED (exit $rc)"; printf '%s\n' "$output" | tail -40
+    record "$target" FAIL "$(printf '%s\n' "$output" | tail -40)"
+    status=1
+  fi
+done
+exit $status
