@@ -62,6 +62,8 @@ Context::Context(Config cfg, Logger& log) : config(std::move(cfg)), logger(log) 
     tokenService = std::make_unique<TokenService>(*clientDirectory, db->clients(), db->tokens(), *tokens, *jwks, *codes,
                                                   *limiter, *secretHasher, *audit, clock, tokenOptions);
     buildLogin(aliases);
+    catalog = std::make_unique<ServiceCatalog>(db->services(), *organizations, db->organizations(), db->users(),
+                                               *clients, *clientDirectory, *secretHasher, *audit, clock);
 }
 
 Context::~Context() {

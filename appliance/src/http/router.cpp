@@ -59,4 +59,11 @@ const Handler* Router::match(Exchange& exchange, bool& methodAllowed) const {
     return nullptr;
 }
 
+std::vector<std::string> Router::describe() const {
+    std::vector<std::string> out;
+    out.reserve(routes_.size());
+    for (const auto& route : routes_) out.push_back(route.method + " " + route.pattern);
+    return out;
+}
+
 } // namespace authcore::appliance

@@ -19,6 +19,8 @@ public:
     /// Finds the route, fills exchange.params and exchange.route; false when
     /// nothing matches. `methodAllowed` tells whether the path exists under another method.
     const Handler* match(Exchange& exchange, bool& methodAllowed) const;
+    /// Every route as "METHOD pattern", in the order they were added (for the OpenAPI check).
+    std::vector<std::string> describe() const;
 
 private:
     struct Route {

@@ -10,11 +10,15 @@
 namespace authcore::appliance {
 
 Principal requirePrincipal(Exchange& ex, Context& context) {
+    if (const auto key = ex.header("X-API-Key")) return context.catalog->authenticateApiKey(*key);
     const auto header = ex.header("Authorization");
     const std::string prefix = "Bearer ";
     if (!header || header->size() <= prefix.size() || header->compare(0, prefix.size(), prefix) != 0)
-        throw Error(ErrorCode::Unauthenticated, "a bearer token is required");
-    return context.auth->principalFromBearer(std::string_view(*header).substr(prefix.size()));
+        throw Error(ErrorCode::Unauthenticated, "a bearer token or API key is required");
+    const auto credential = header->substr(prefix.size());
+    // API keys are recognisable (`ak_...`); JWTs never start that way.
+    if (credential.rfind("ak_", 0) == 0) return context.catalog->authenticateApiKey(credential);
+    return context.auth->principalFromBearer(credential);
 }
 
 void addAuthRoutes(Router& router, Context& context) {
@@ -34,6 +38,7 @@ void addAuthRoutes(Router& router, Context& context) {
 
     router.add("GET", "/api/v1/me", [&context](Exchange& ex) {
         const auto principal = requirePrincipal(ex, context);
+        if (principal.isApiKey()) throw Error(ErrorCode::Forbidden, "an API key is not a user");
         const auto user = context.users->get(principal.userId);
         Poco::JSON::Array::Ptr memberships = new Poco::JSON::Array;
         const Principal self{user.id, user.email, false};

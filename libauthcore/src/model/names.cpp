@@ -3,6 +3,7 @@
 #include <authcore/error.hpp>
 #include <authcore/model/client.hpp>
 #include <authcore/model/membership.hpp>
+#include <authcore/model/service.hpp>
 #include <authcore/model/signing_key.hpp>
 #include <authcore/result.hpp>
 
@@ -38,6 +39,10 @@ constexpr std::array<std::pair<Role, std::string_view>, 3> kRoles{{
     {Role::Owner, "owner"}, {Role::Admin, "admin"}, {Role::Member, "member"}}};
 constexpr std::array<std::pair<ClientType, std::string_view>, 3> kClientTypes{{
     {ClientType::Application, "application"}, {ClientType::User, "user"}, {ClientType::Service, "service"}}};
+constexpr std::array<std::pair<ServiceType, std::string_view>, 4> kServiceTypes{{
+    {ServiceType::Web, "web"}, {ServiceType::Mobile, "mobile"}, {ServiceType::Cli, "cli"}, {ServiceType::Api, "api"}}};
+constexpr std::array<std::pair<SubscriptionStatus, std::string_view>, 2> kSubscriptionStatuses{{
+    {SubscriptionStatus::Active, "active"}, {SubscriptionStatus::Cancelled, "cancelled"}}};
 constexpr std::array<std::pair<SigningAlgorithm, std::string_view>, 3> kAlgorithms{{
     {SigningAlgorithm::RS256, "RS256"}, {SigningAlgorithm::ES256, "ES256"}, {SigningAlgorithm::EdDSA, "EdDSA"}}};
 constexpr std::array<std::pair<KeyStatus, std::string_view>, 3> kKeyStatuses{{
@@ -65,6 +70,14 @@ std::string_view roleName(Role role) noexcept { return nameOf(kRoles, role); }
 std::optional<Role> parseRole(std::string_view text) noexcept { return lookup(kRoles, text); }
 std::string_view clientTypeName(ClientType type) noexcept { return nameOf(kClientTypes, type); }
 std::optional<ClientType> parseClientType(std::string_view text) noexcept { return lookup(kClientTypes, text); }
+std::string_view serviceTypeName(ServiceType type) noexcept { return nameOf(kServiceTypes, type); }
+std::optional<ServiceType> parseServiceType(std::string_view text) noexcept { return lookup(kServiceTypes, text); }
+std::string_view subscriptionStatusName(SubscriptionStatus status) noexcept {
+    return nameOf(kSubscriptionStatuses, status);
+}
+std::optional<SubscriptionStatus> parseSubscriptionStatus(std::string_view text) noexcept {
+    return lookup(kSubscriptionStatuses, text);
+}
 std::string_view algorithmName(SigningAlgorithm alg) noexcept { return nameOf(kAlgorithms, alg); }
 std::optional<SigningAlgorithm> parseAlgorithm(std::string_view text) noexcept { return lookup(kAlgorithms, text); }
 std::string_view keyStatusName(KeyStatus status) noexcept { return nameOf(kKeyStatuses, status); }

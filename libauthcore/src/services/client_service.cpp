@@ -174,7 +174,8 @@ ClientPermissions ClientService::permissions(const Principal& actor, const Clien
     ClientPermissions p;
     if (!manages(actor, client)) return p;
     const bool userClient = client.type == ClientType::User;
-    p.canDeleteClient = !userClient || client.ownerUserId == actor.userId;
+    // A service's client goes with its service (ServiceCatalog::remove).
+    p.canDeleteClient = client.type != ClientType::Service && (!userClient || client.ownerUserId == actor.userId);
     p.canAddClientSecret = p.canDeleteClientSecret = !userClient;
     p.canAddClientAuthorization = p.canDeleteClientAuthorization = !userClient;
     p.canAddAvailableScope = p.canAddAuthorization = p.canDeleteAuthorization = true;

@@ -135,6 +135,46 @@ std::vector<ColumnSpec> refreshTokenColumnsV3() {
     return {{"refresh_tokens", "email", "TEXT"}, {"refresh_tokens", "auth_time", "BIGINT"}};
 }
 
+// Migration 4. Lists (redirect URIs, scopes, features, permissions) are JSON
+// arrays of strings, as clients.redirect_uris.
+
+TableSpec servicesTable() {
+    // client_id has no foreign key: the store removes the service and its
+    // client together, and a client delete must not silently take a service.
+    return {"services",
+            "id {key} NOT NULL PRIMARY KEY, organization_id {key} NOT NULL, slug {key} NOT NULL, name TEXT NOT NULL, "
+            "service_type {key} NOT NULL, client_id {key} NOT NULL UNIQUE, redirect_uris TEXT NOT NULL, "
+            "github_scopes TEXT NOT NULL, google_scopes TEXT NOT NULL, microsoft_scopes TEXT NOT NULL, "
+            "created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, UNIQUE (organization_id, slug), "
+            "FOREIGN KEY (organization_id) REFERENCES organizations (id) ON DELETE CASCADE",
+            {}};
+}
+
+TableSpec plansTable() {
+    return {"plans",
+            "id {key} NOT NULL PRIMARY KEY, service_id {key} NOT NULL, name {key} NOT NULL, price_cents BIGINT NOT NULL, "
+            "currency {key} NOT NULL, features TEXT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, "
+            "UNIQUE (service_id, name), FOREIGN KEY (service_id) REFERENCES services (id) ON DELETE CASCADE",
+            {}};
+}
+
+TableSpec subscriptionsTable() {
+    return {"subscriptions",
+            "id {key} NOT NULL PRIMARY KEY, plan_id {key} NOT NULL, user_id {key} NOT NULL, status {key} NOT NULL, "
+            "created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, "
+            "FOREIGN KEY (plan_id) REFERENCES plans (id) ON DELETE CASCADE, "
+            "FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE",
+            {{"subscriptions_plan", "plan_id, status"}, {"subscriptions_user", "user_id"}}};
+}
+
+TableSpec apiKeysTable() {
+    return {"api_keys",
+            "id {key} NOT NULL PRIMARY KEY, service_id {key} NOT NULL, prefix {key} NOT NULL UNIQUE, name TEXT NOT NULL, "
+            "permissions TEXT NOT NULL, secret_hash TEXT NOT NULL, expires_at BIGINT, last_used_at BIGINT, "
+            "created_at BIGINT NOT NULL, FOREIGN KEY (service_id) REFERENCES services (id) ON DELETE CASCADE",
+            {{"api_keys_service", "service_id, created_at"}}};
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -153,6 +193,9 @@ const std::vector<Migration>& migrations() {
          {externalIdentitiesTable()},
          {},
          refreshTokenColumnsV3()},
+        {4, "services, plans, subscriptions, API keys",
+         {servicesTable(), plansTable(), subscriptionsTable(), apiKeysTable()},
+         {}},
     };
     return list;
 }

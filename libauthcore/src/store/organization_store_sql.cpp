@@ -68,6 +68,11 @@ std::optional<Organization> OrganizationStoreSql::findBySlug(const std::string& 
     return selectOne(executor_, kOrganizationColumns + "WHERE o.slug = ?", {slug}, organizationAt);
 }
 
+bool OrganizationStoreSql::updateMaxServices(const std::string& id, int maxServices, Timestamp updatedAt) {
+    return changeRows(executor_, "UPDATE organizations SET max_services = ?, updated_at = ? WHERE id = ?",
+                      {std::to_string(maxServices), std::to_string(unixSeconds(updatedAt)), id}) > 0;
+}
+
 std::vector<Organization> OrganizationStoreSql::listForUser(const std::string& userId) {
     return organizations("JOIN memberships m ON m.organization_id = o.id WHERE m.user_id = ? ORDER BY o.slug", {userId});
 }

@@ -15,6 +15,7 @@ public:
     void insertWithOwner(const Organization& org, const Membership& owner) override;
     std::optional<Organization> findById(const std::string& id) override;
     std::optional<Organization> findBySlug(const std::string& slug) override;
+    bool updateMaxServices(const std::string& id, int maxServices, Timestamp updatedAt) override;
     std::vector<Organization> listForUser(const std::string& userId) override;
     std::vector<Organization> listAll() override;
 

@@ -8,6 +8,7 @@
 #include "store/executor.hpp"
 #include "store/identity_store_sql.hpp"
 #include "store/organization_store_sql.hpp"
+#include "store/service_store_sql.hpp"
 #include "store/session_store_sql.hpp"
 #include "store/signing_key_store_sql.hpp"
 #include "store/token_store_sql.hpp"
@@ -35,6 +36,7 @@ public:
     AuthorizationStore& authorizations() override { return authorizations_; }
     TokenStore& tokens() override { return tokens_; }
     IdentityStore& identities() override { return identities_; }
+    ServiceStore& services() override { return services_; }
 
 private:
     Executor executor_;
@@ -47,6 +49,7 @@ private:
     AuthorizationStoreSql authorizations_;
     TokenStoreSql tokens_;
     IdentityStoreSql identities_;
+    ServiceStoreSql services_;
 };
 
 } // namespace authcore::sql

@@ -7,6 +7,7 @@
 #include <authcore/store/client_store.hpp>
 #include <authcore/store/identity_store.hpp>
 #include <authcore/store/organization_store.hpp>
+#include <authcore/store/service_store.hpp>
 #include <authcore/store/session_store.hpp>
 #include <authcore/store/signing_key_store.hpp>
 #include <authcore/store/token_store.hpp>
@@ -57,6 +58,7 @@ public:
     virtual AuthorizationStore& authorizations() = 0;
     virtual TokenStore& tokens() = 0;
     virtual IdentityStore& identities() = 0;
+    virtual ServiceStore& services() = 0;
 };
 
 } // namespace authcore

@@ -18,6 +18,8 @@ public:
     virtual void insertWithOwner(const Organization& org, const Membership& owner) = 0;
     virtual std::optional<Organization> findById(const std::string& id) = 0;
     virtual std::optional<Organization> findBySlug(const std::string& slug) = 0;
+    /// False when the organization does not exist.
+    virtual bool updateMaxServices(const std::string& id, int maxServices, Timestamp updatedAt) = 0;
     /// Organizations the user belongs to, ordered by slug.
     virtual std::vector<Organization> listForUser(const std::string& userId) = 0;
     /// Every organization, ordered by slug (for system admins).
