@@ -48,7 +48,12 @@
     X(revoked_access_tokens_are_idempotent, revokedAccessTokensIdempotent)                                 \
     X(token_purge_drops_only_expired, tokensPurgeExpired)                                                 \
     X(identity_link_round_trip_and_list, identitiesLinkRoundTrip)                                          \
-    X(identity_link_with_new_user_and_client_is_atomic, identitiesLinkIsAtomic)
+    X(identity_link_with_new_user_and_client_is_atomic, identitiesLinkIsAtomic)                            \
+    X(service_round_trip_with_its_client, servicesRoundTripWithTheirClient)                               \
+    X(service_removal_takes_client_plans_subscriptions_and_keys, servicesRemovalTakesEverythingWithIt)    \
+    X(service_limit_holds_under_20_concurrent_creates, servicesLimitHoldsUnderConcurrentCreates)          \
+    X(plan_with_active_subscriptions_cannot_be_deleted, plansRefuseDeletionWhileSubscribed)              \
+    X(api_keys_page_find_and_touch, apiKeysPageFindAndTouch)
 
 /// Conformance cases that also reach below the store: X(Boost test case
 /// name, function in namespace conformance), the function taking the empty,
