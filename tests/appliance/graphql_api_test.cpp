@@ -2,60 +2,16 @@
 // POST /graphql over real HTTP: Part 1 of the management schema, who may do
 // what, Relay pagination, and the explorer page. The schema's conformance
 // with the contract (graphql-js) is in graphql_conformance_test.cpp.
-#include "appliance_fixture.hpp"
-
-#include <Poco/JSON/Stringifier.h>
+#include "graphql_fixture.hpp"
 
 #include <boost/test/unit_test.hpp>
-
-#include <sstream>
 
 using namespace authcore;
 using test::parseJson;
 
 namespace {
 
-using Headers = std::map<std::string, std::string>;
-
-struct GraphqlFixture : test::ApplianceFixture {
-    GraphqlFixture() {
-        createUser("root@example.com", "root-password-1", true);
-        createUser("owner@acme.test", "owner-password-1");
-        createUser("member@acme.test", "member-password-1");
-        createUser("outsider@evil.test", "outsider-password-1");
-        root = loginHeaders("root@example.com", "root-password-1");
-        owner = loginHeaders("owner@acme.test", "owner-password-1");
-        member = loginHeaders("member@acme.test", "member-password-1");
-        outsider = loginHeaders("outsider@evil.test", "outsider-password-1");
-        const auto ownerUser = *context->db->users().findByEmail("owner@acme.test");
-        const Principal ownerPrincipal{ownerUser.id, ownerUser.email, false};
-        context->organizations->create(ownerPrincipal, "acme", "Acme");
-        context->organizations->addMember(ownerPrincipal, "acme", "member@acme.test", Role::Member);
-    }
-
-    /// Sends one request; returns the parsed response body.
-    Poco::JSON::Object::Ptr gql(const Headers& who, const std::string& query, const std::string& variables = "{}",
-                                Headers extra = {}) {
-        Poco::JSON::Object body;
-        body.set("query", query);
-        body.set("variables", parseJson(variables));
-        std::ostringstream text;
-        body.stringify(text);
-        extra.insert(who.begin(), who.end());
-        last = test::httpRequest(port, "POST", "/graphql", text.str(), extra);
-        return parseJson(last.body);
-    }
-    /// extensions.code of the first error ("" without errors).
-    static std::string errorCode(const Poco::JSON::Object::Ptr& response) {
-        const auto errors = response->getArray("errors");
-        if (!errors || errors->size() == 0) return "";
-        return errors->getObject(0)->getObject("extensions")->getValue<std::string>("code");
-    }
-    Poco::JSON::Object::Ptr data(const Poco::JSON::Object::Ptr& response) { return response->getObject("data"); }
-
-    Headers root, owner, member, outsider;
-    test::HttpResult last;
-};
+using test::GraphqlFixture;
 
 const char* kAddClient = R"(mutation($id: String!) {
   addClient(clientId: $id, description: "Orders API", availableScopes: [{scope: "read", description: "Read"}, {scope: "write"}]) {

@@ -2,8 +2,8 @@
 // Query.clients / client / authorization and the fields of Client and
 // Authorization. The rules (who sees what) are ClientService's.
 #include "graphql/client_views.hpp"
+#include "graphql/connection.hpp"
 
-#include <authcore/crypto/encoding.hpp>
 #include <authcore/error.hpp>
 
 namespace authcore::appliance {
@@ -13,33 +13,14 @@ using graphql::FieldContext;
 using graphql::JsonValue;
 using graphql::ResolverResult;
 
-constexpr std::string_view kCursorPrefix = "client:";
-
-// Opaque to clients, stable across requests: the position is the client id.
-std::string cursorOf(const std::string& clientId) {
-    return crypto::base64UrlEncode(std::string(kCursorPrefix) + clientId);
-}
-
-std::string positionOf(const JsonValue* cursor, const char* name) {
-    if (!cursor || cursor->isNull()) return "";
-    const auto decoded = crypto::base64UrlDecode(cursor->asString());
-    if (!decoded || decoded->rfind(kCursorPrefix, 0) != 0 || decoded->size() == kCursorPrefix.size())
-        throw Error(ErrorCode::InvalidInput, std::string(name) + " is not a cursor of this list");
-    return decoded->substr(kCursorPrefix.size());
-}
-
-std::optional<int> countArgument(const FieldContext& field, std::string_view name) {
-    const auto* value = field.argument(name);
-    if (!value || value->isNull()) return std::nullopt;
-    return static_cast<int>(value->asInt());
-}
+constexpr std::string_view kCursorKind = "client";
 
 ResolverResult clientsConnection(const FieldContext& field) {
     ClientPageRequest request;
     request.first = countArgument(field, "first");
     request.last = countArgument(field, "last");
-    request.after = positionOf(field.argument("after"), "after");
-    request.before = positionOf(field.argument("before"), "before");
+    request.after = cursorArgument(field, "after", kCursorKind);
+    request.before = cursorArgument(field, "before", kCursorKind);
     const auto page = callerOf(field).context.clients->page(principalOf(field), request);
     auto edges = JsonValue::array();
     for (const auto& client : page.clients) {
@@ -48,17 +29,15 @@ ResolverResult clientsConnection(const FieldContext& field) {
         node.set("description", client.description);
         auto edge = JsonValue::object();
         edge.set("node", std::move(node));
-        edge.set("cursor", cursorOf(client.clientId));
+        edge.set("cursor", cursorOf(kCursorKind, client.clientId));
         edges.push(std::move(edge));
     }
-    auto pageInfo = JsonValue::object();
-    pageInfo.set("hasNextPage", page.hasNextPage);
-    pageInfo.set("hasPreviousPage", page.hasPreviousPage);
-    pageInfo.set("startCursor", page.clients.empty() ? JsonValue() : JsonValue(cursorOf(page.clients.front().clientId)));
-    pageInfo.set("endCursor", page.clients.empty() ? JsonValue() : JsonValue(cursorOf(page.clients.back().clientId)));
+    const bool empty = page.clients.empty();
     auto connection = JsonValue::object();
     connection.set("edges", std::move(edges));
-    connection.set("pageInfo", std::move(pageInfo));
+    connection.set("pageInfo", pageInfoJson(page.hasNextPage, page.hasPreviousPage,
+                                            empty ? "" : cursorOf(kCursorKind, page.clients.front().clientId),
+                                            empty ? "" : cursorOf(kCursorKind, page.clients.back().clientId)));
     return connection;
 }
 

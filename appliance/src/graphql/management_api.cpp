@@ -4,6 +4,7 @@
 
 #include "graphql/client_views.hpp"
 #include "graphql/embedded.hpp"
+#include "graphql/organization_views.hpp"
 
 #include <authcore/graphql/schema_builder.hpp>
 
@@ -17,6 +18,8 @@ graphql::Schema buildSchema() {
     builder.addSdl(embedded::kManagementSdl);
     bindClientQueries(builder);
     bindClientMutations(builder);
+    bindOrganizationQueries(builder);
+    bindOrganizationMutations(builder);
     auto schema = builder.build();
     if (!schema) throw std::logic_error("management schema: " + schema.error().message);
     return std::move(*schema);

@@ -41,13 +41,10 @@ void addAuthRoutes(Router& router, Context& context) {
         if (principal.isApiKey()) throw Error(ErrorCode::Forbidden, "an API key is not a user");
         const auto user = context.users->get(principal.userId);
         Poco::JSON::Array::Ptr memberships = new Poco::JSON::Array;
-        const Principal self{user.id, user.email, false};
-        for (const auto& org : context.organizations->list(self)) {
-            const auto role = context.organizations->roleOf(self, org);
-            if (!role) continue; // left the organization meanwhile
+        for (const auto& membership : context.organizations->membershipsOf(principal, user.id)) {
             Poco::JSON::Object::Ptr m = new Poco::JSON::Object;
-            m->set("organization", organizationJson(org));
-            m->set("role", std::string(roleName(*role)));
+            m->set("organization", organizationJson(membership.organization));
+            m->set("role", std::string(roleName(membership.role)));
             memberships->add(m);
         }
         Poco::JSON::Object out;

@@ -54,4 +54,9 @@ std::size_t AuditLog::pending() const {
     return buffer_.size();
 }
 
+std::vector<AuditEvent> AuditLog::list(const std::string& organizationId, const std::string& beforeId, int limit) {
+    flush();
+    return store_.list(organizationId, beforeId, limit);
+}
+
 } // namespace authcore

@@ -140,4 +140,13 @@ void OrganizationService::removeMember(const Principal& actor, const std::string
     audit_.record(org.id, actor.actor(), "member.remove", userId, true);
 }
 
+Member OrganizationService::setMember(const Principal& actor, const std::string& slug, const std::string& email,
+                                      Role role) {
+    const auto org = authorize(actor, slug, Role::Admin);
+    const auto user = users_.findByEmail(normalizeEmail(email));
+    if (!user) throw Error(ErrorCode::InvalidInput, "no user with this email");
+    if (orgs_.findMembership(org.id, user->id)) return changeRole(actor, slug, user->id, role);
+    return addMember(actor, slug, email, role);
+}
+
 } // namespace authcore

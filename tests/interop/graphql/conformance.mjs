@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import {
-  GraphQLError, GraphQLObjectType, GraphQLSchema, TypeInfo, buildClientSchema, buildSchema, getIntrospectionQuery,
+  GraphQLError, GraphQLObjectType, GraphQLSchema, Kind, TypeInfo, buildASTSchema, buildClientSchema, getIntrospectionQuery,
   getNamedType, isEnumType, isInputObjectType, isInterfaceType, isObjectType,
   isSpecifiedScalarType, isUnionType, parse, parseValue, print, specifiedRules, validate, validateSchema, visit,
   visitWithTypeInfo,
@@ -57,12 +57,41 @@ function rootType(schema, kind) {
     Subscription: schema.getSubscriptionType() }[kind] ?? null;
 }
 
+/// roots.json: the served root fields by root type, and `pending`, the "Type.field"s of
+/// non-root object types the contract has but we deliberately do not serve yet.
 function readRoots(file) {
   const roots = JSON.parse(readFileSync(file, 'utf8'));
   for (const [kind, fields] of Object.entries(roots)) {
-    if (!ROOT_KINDS.includes(kind) || !Array.isArray(fields)) throw new Error(`roots.json: bad entry ${kind}`);
+    if (!(ROOT_KINDS.includes(kind) || kind === 'pending') || !Array.isArray(fields)) {
+      throw new Error(`roots.json: bad entry ${kind}`);
+    }
   }
+  roots.pending ??= [];
   return roots;
+}
+
+/// Problems with the pending list itself: each entry a field of a non-root object type of the contract.
+function checkPendingList(contract, pending, problems) {
+  const roots = ROOT_KINDS.map((kind) => rootType(contract, kind)?.name);
+  for (const entry of pending) {
+    const [typeName, field, extra] = entry.split('.');
+    const type = contract.getType(typeName ?? '');
+    if (extra !== undefined || !field) problems.push(`roots.json: pending ${entry} is not Type.field`);
+    else if (roots.includes(typeName)) problems.push(`roots.json: pending ${entry} is a root field (list roots under ${typeName})`);
+    else if (!isObjectType(type) || !type.getFields()[field]) problems.push(`roots.json: pending ${entry} is not an object field of the contract`);
+  }
+  if (new Set(pending).size !== pending.length) problems.push('roots.json: pending lists a field twice');
+}
+
+/// The contract as we mean to serve it for now: without the pending fields.
+function withoutPending(document, pending) {
+  const dropped = new Set(pending);
+  const definitions = document.definitions.map((definition) => {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) return definition;
+    const fields = definition.fields?.filter((f) => !dropped.has(`${definition.name.value}.${f.name.value}`));
+    return { ...definition, fields };
+  });
+  return buildASTSchema({ ...document, definitions });
 }
 
 /// The contract cut down to the root fields in roots.json (and the types they reach).
@@ -122,8 +151,13 @@ function compareField(where, mine, other, problems) {
   }
 }
 
-function compareFieldMaps(typeName, ours, theirs, problems, isInput) {
-  for (const name of Object.keys(theirs)) if (!ours[name]) problems.push(`${typeName}.${name}: field missing (in contract)`);
+/// `pending`: the contract fields of this type that must be missing (object types only).
+function compareFieldMaps(typeName, ours, theirs, problems, isInput, pending = new Set()) {
+  for (const name of Object.keys(theirs)) {
+    const isPending = pending.has(`${typeName}.${name}`);
+    if (!ours[name] && !isPending) problems.push(`${typeName}.${name}: field missing (in contract)`);
+    if (ours[name] && isPending) problems.push(`${typeName}.${name}: served but listed as pending in roots.json`);
+  }
   for (const name of Object.keys(ours)) if (!theirs[name]) problems.push(`${typeName}.${name}: field not in contract`);
   for (const field of Object.values(ours)) {
     const counterpart = theirs[field.name];
@@ -143,7 +177,7 @@ function kindOf(type) {
 }
 
 /// Compares one of our named types with the contract's type of the same name.
-function compareNamedType(mine, contract, problems) {
+function compareNamedType(mine, contract, problems, pending) {
   if (isSpecifiedScalarType(mine)) return;
   const other = contract.getType(mine.name);
   if (!other) return problems.push(`type ${mine.name}: not in contract`);
@@ -152,7 +186,7 @@ function compareNamedType(mine, contract, problems) {
   }
   const names = (list) => list.map((t) => t.name);
   if (isObjectType(mine) || isInterfaceType(mine)) {
-    compareFieldMaps(mine.name, mine.getFields(), other.getFields(), problems, false);
+    compareFieldMaps(mine.name, mine.getFields(), other.getFields(), problems, false, isObjectType(mine) ? pending : undefined);
     compareSets(`type ${mine.name}`, 'interface', names(mine.getInterfaces()), names(other.getInterfaces()), problems);
   } else if (isInputObjectType(mine)) {
     compareFieldMaps(mine.name, mine.getFields(), other.getFields(), problems, true);
@@ -244,13 +278,20 @@ async function checkSchema(args, contract, roots, report) {
   const rootFields = compareRoots(ours, contract, roots, problems);
   report.rootFields = rootFields.length;
   const types = reachableTypes(ours, rootFields);
-  types.forEach((type) => compareNamedType(type, contract, problems));
+  const pending = new Set(roots.pending);
+  types.forEach((type) => compareNamedType(type, contract, problems, pending));
   report.typesCompared = types.length;
+  // A pending field of a type we do not serve at all is a stale entry.
+  for (const entry of roots.pending) {
+    if (!types.some((type) => type.name === entry.split('.')[0])) problems.push(`roots.json: pending ${entry}: type not served`);
+  }
+  report.pending = roots.pending.length;
 }
 
 // ---------- invalid documents ----------
 
-/// Contract types and fields a document uses that the restricted (roots.json) schema lacks.
+/// Contract types and fields a document uses that the restricted schema (roots.json's root
+/// fields, pending fields removed) lacks.
 function usesBeyondRoots(document, contract, restricted) {
   const found = new Set();
   const typeInfo = new TypeInfo(contract);
@@ -258,7 +299,7 @@ function usesBeyondRoots(document, contract, restricted) {
     Field(node) {
       const parent = typeInfo.getParentType();
       if (!typeInfo.getFieldDef() || !parent || node.name.value.startsWith('__')) return;
-      // Non-root types keep all their fields in the restricted schema; root types keep the listed ones.
+      // Non-root types keep all but their pending fields in the restricted schema; root types keep the listed ones.
       if (!restricted.getType(parent.name)?.getFields()[node.name.value]) found.add(`${parent.name}.${node.name.value}`);
     },
     NamedType(node) {
@@ -333,7 +374,7 @@ async function checkInvalidDir(args, contract, restricted, report) {
     const entry = { file, graphqlJs: judgeLocally(text, contract, restricted) };
     if (!entry.graphqlJs.rejected) report.problems.push(`${file}: graphql-js accepts it against the contract`);
     if (entry.graphqlJs.beyondRoots.length) {
-      report.problems.push(`${file}: uses ${entry.graphqlJs.beyondRoots.join(', ')}, not in roots.json`);
+      report.problems.push(`${file}: uses ${entry.graphqlJs.beyondRoots.join(', ')}, not served per roots.json`);
     }
     if (!args.url) entry.server = 'skipped';
     else if (serverUsable) {
@@ -357,10 +398,15 @@ async function main() {
     return report;
   }
   try {
-    const contract = buildSchema(readFileSync(args.contract, 'utf8'));
+    const document = parse(readFileSync(args.contract, 'utf8'));
+    const contract = buildASTSchema(document);
     const roots = readRoots(args.roots);
-    if (args['invalid-dir']) await checkInvalidDir(args, contract, restrictToRoots(contract, roots), report);
-    else await checkSchema(args, contract, roots, report);
+    checkPendingList(contract, roots.pending, report.problems);
+    if (report.problems.length === 0) {
+      const restricted = restrictToRoots(withoutPending(document, roots.pending), roots);
+      if (args['invalid-dir']) await checkInvalidDir(args, contract, restricted, report);
+      else await checkSchema(args, contract, roots, report);
+    }
   } catch (e) {
     report.problems.push(`${e.name}: ${e.message}${e.cause ? ` (${e.cause.message ?? e.cause})` : ''}`);
   }

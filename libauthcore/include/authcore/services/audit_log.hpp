@@ -23,6 +23,9 @@ public:
     /// next flush (bounded) and rethrows.
     void flush();
     std::size_t pending() const;
+    /// AuditStore::list after a flush(), so every recorded event shows;
+    /// throws what flush() or the store throws.
+    std::vector<AuditEvent> list(const std::string& organizationId, const std::string& beforeId, int limit);
 
 private:
     AuditStore& store_;
