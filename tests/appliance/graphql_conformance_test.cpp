@@ -60,9 +60,12 @@ BOOST_AUTO_TEST_CASE(graphql_js_rebuilds_our_schema_and_it_matches_the_contract)
     BOOST_TEST(status == 0);
     BOOST_TEST(report->getValue<bool>("ok"));
     BOOST_TEST(report->getArray("problems")->size() == 0u);
-    BOOST_TEST(report->getValue<int>("rootFields") == 23);
+    // Every root field roots.json lists was compared, and the pending list was honoured.
+    const auto roots = parseJson(readFile(sourceRoot() + "/tests/interop/graphql/roots.json"));
+    BOOST_TEST(report->getValue<std::size_t>("rootFields") ==
+               roots->getArray("Query")->size() + roots->getArray("Mutation")->size());
     BOOST_TEST(report->getValue<int>("typesCompared") >= 25);
-    BOOST_TEST(report->getValue<int>("pending") == 5);
+    BOOST_TEST(report->getValue<std::size_t>("pending") == roots->getArray("pending")->size());
 }
 
 BOOST_AUTO_TEST_CASE(both_implementations_refuse_every_invalid_document) {

@@ -5,6 +5,7 @@
 #include "graphql/client_views.hpp"
 #include "graphql/embedded.hpp"
 #include "graphql/organization_views.hpp"
+#include "graphql/service_views.hpp"
 
 #include <authcore/graphql/schema_builder.hpp>
 
@@ -20,6 +21,7 @@ graphql::Schema buildSchema() {
     bindClientMutations(builder);
     bindOrganizationQueries(builder);
     bindOrganizationMutations(builder);
+    bindServiceResolvers(builder);
     auto schema = builder.build();
     if (!schema) throw std::logic_error("management schema: " + schema.error().message);
     return std::move(*schema);

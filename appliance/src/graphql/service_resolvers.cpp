@@ -136,9 +136,30 @@ void bindServiceFields(graphql::SchemaBuilder& schema) {
     }));
 }
 
+void bindOrganizationServiceFields(graphql::SchemaBuilder& schema) {
+    schema.bindField("Organization", "services", guarded([](const FieldContext& f) -> ResolverResult {
+        const auto* org = f.parent().as<Organization>();
+        if (!org) return nullptr;
+        std::vector<ResolverResult> items;
+        for (auto& service : catalogOf(f).list(principalOf(f), org->slug))
+            items.push_back(serviceNode(std::move(service), org->slug));
+        return ResolverResult::list(std::move(items));
+    }));
+    schema.bindField("Organization", "usage", guarded([](const FieldContext& f) -> ResolverResult {
+        const auto* org = f.parent().as<Organization>();
+        if (!org) return nullptr;
+        const auto usage = catalogOf(f).usage(principalOf(f), org->slug);
+        auto json = JsonValue::object();
+        json.set("currentServices", static_cast<std::int64_t>(usage.currentServices));
+        json.set("maxServices", static_cast<std::int64_t>(usage.maxServices));
+        return json;
+    }));
+}
+
 } // namespace
 
 void bindServiceResolvers(graphql::SchemaBuilder& schema) {
+    bindOrganizationServiceFields(schema);
     schema.bindField("Query", "service", guarded([](const FieldContext& f) -> ResolverResult {
         const auto org = stringArgument(f, "orgSlug");
         return serviceNode(catalogOf(f).get(principalOf(f), org, stringArgument(f, "serviceSlug")), org);
