@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// Organizations and members (API.md, seed 000).
+// Organizations, their service limit, and members (API.md, seed 000).
 #include "routes/json_views.hpp"
 #include "routes/routes.hpp"
 
@@ -18,6 +18,13 @@ void addOrganizationRoutes(Router& router, Context& context) {
     router.add("GET", "/api/v1/organizations/{org}", [&context, &orgs](Exchange& ex) {
         const auto org = orgs.get(requirePrincipal(ex, context), ex.param("org"));
         ex.sendJson(200, *organizationJson(org));
+    });
+    // AuthCore extension: a system admin sets an organization's service limit.
+    router.add("PATCH", "/api/v1/organizations/{org}", [&context, &orgs](Exchange& ex) {
+        const auto principal = requirePrincipal(ex, context);
+        const auto max = saturatedInt(requiredInteger(ex.jsonBody(), "max_services"));
+        context.catalog->setMaxServices(principal, ex.param("org"), max);
+        ex.sendJson(200, *organizationJson(orgs.get(principal, ex.param("org"))));
     });
     router.add("GET", "/api/v1/organizations/{org}/members", [&context, &orgs](Exchange& ex) {
         Poco::JSON::Array::Ptr list = new Poco::JSON::Array;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// Services of an organization, their client secret, and max_services (API.md, seed 000).
+// Services of an organization and their client secret (API.md, seed 000).
 #include "routes/json_views.hpp"
 #include "routes/routes.hpp"
 
@@ -93,13 +93,6 @@ void addServiceRoutes(Router& router, Context& context) {
         out.set("client_secret", secret.secret);
         out.set("slot", secret.slot);
         ex.sendJson(200, out);
-    });
-    // AuthCore extension: a system admin sets an organization's service limit.
-    router.add("PATCH", "/api/v1/organizations/{org}", [&context, &catalog](Exchange& ex) {
-        const auto principal = requirePrincipal(ex, context);
-        const auto max = saturatedInt(requiredInteger(ex.jsonBody(), "max_services"));
-        catalog.setMaxServices(principal, ex.param("org"), max);
-        ex.sendJson(200, *organizationJson(context.organizations->get(principal, ex.param("org"))));
     });
 }
 
