@@ -124,7 +124,7 @@ void bindServiceFields(graphql::SchemaBuilder& schema) {
         if (!n) return nullptr;
         auto list = JsonValue::array();
         for (const auto& plan : catalogOf(f).plans(principalOf(f), n->orgSlug, n->service.slug))
-            list.push(planWithCountJson(plan));
+            list.push(planWithCountValue(plan));
         return list;
     }));
     schema.bindField("Service", "apiKeys", guarded([](const FieldContext& f) -> ResolverResult {
@@ -132,7 +132,7 @@ void bindServiceFields(graphql::SchemaBuilder& schema) {
         if (!n) return nullptr;
         const auto limit = static_cast<int>(f.argument("limit") ? f.argument("limit")->asInt() : 50);
         const auto offset = static_cast<int>(f.argument("offset") ? f.argument("offset")->asInt() : 0);
-        return apiKeyListJson(catalogOf(f).apiKeys(principalOf(f), n->orgSlug, n->service.slug, limit, offset));
+        return apiKeyListValue(catalogOf(f).apiKeys(principalOf(f), n->orgSlug, n->service.slug, limit, offset));
     }));
 }
 
@@ -186,11 +186,11 @@ void bindServiceResolvers(graphql::SchemaBuilder& schema) {
     });
     bindServiceMutation(schema, "createPlan", [](ServiceCatalog& c, const Principal& p, const std::string& org,
                                                  const FieldContext& f) -> ResolverResult {
-        return planWithCountJson(c.createPlan(p, org, stringArgument(f, "serviceSlug"), newPlan(inputArgument(f))));
+        return planWithCountValue(c.createPlan(p, org, stringArgument(f, "serviceSlug"), newPlan(inputArgument(f))));
     });
     bindServiceMutation(schema, "updatePlan", [](ServiceCatalog& c, const Principal& p, const std::string& org,
                                                  const FieldContext& f) -> ResolverResult {
-        return planWithCountJson(c.updatePlan(p, org, stringArgument(f, "serviceSlug"), stringArgument(f, "planId"),
+        return planWithCountValue(c.updatePlan(p, org, stringArgument(f, "serviceSlug"), stringArgument(f, "planId"),
                                               planChanges(inputArgument(f))));
     });
     bindServiceMutation(schema, "deletePlan", [](ServiceCatalog& c, const Principal& p, const std::string& org,
@@ -200,7 +200,7 @@ void bindServiceResolvers(graphql::SchemaBuilder& schema) {
     });
     bindServiceMutation(schema, "createApiKey", [](ServiceCatalog& c, const Principal& p, const std::string& org,
                                                    const FieldContext& f) -> ResolverResult {
-        return apiKeyCreatedJson(c.createApiKey(p, org, stringArgument(f, "serviceSlug"), newApiKey(inputArgument(f))));
+        return apiKeyCreatedValue(c.createApiKey(p, org, stringArgument(f, "serviceSlug"), newApiKey(inputArgument(f))));
     });
     bindServiceMutation(schema, "deleteApiKey", [](ServiceCatalog& c, const Principal& p, const std::string& org,
                                                    const FieldContext& f) -> ResolverResult {

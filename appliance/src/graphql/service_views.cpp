@@ -61,14 +61,14 @@ JsonValue stringList(const std::vector<std::string>& items) {
     return list;
 }
 
-JsonValue planWithCountJson(const PlanWithCount& plan) {
+JsonValue planWithCountValue(const PlanWithCount& plan) {
     auto json = JsonValue::object();
     json.set("plan", planJson(plan.plan));
     json.set("subscriptionCount", static_cast<std::int64_t>(plan.subscriptionCount));
     return json;
 }
 
-JsonValue apiKeyListJson(const ApiKeyPage& page) {
+JsonValue apiKeyListValue(const ApiKeyPage& page) {
     auto keys = JsonValue::array();
     for (const auto& key : page.keys) {
         auto json = apiKeyBase(key);
@@ -81,7 +81,7 @@ JsonValue apiKeyListJson(const ApiKeyPage& page) {
     return json;
 }
 
-JsonValue apiKeyCreatedJson(const CreatedApiKey& created) {
+JsonValue apiKeyCreatedValue(const CreatedApiKey& created) {
     auto json = apiKeyBase(created.key);
     json.set("key", created.fullKey);
     return json;

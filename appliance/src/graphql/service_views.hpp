@@ -24,9 +24,9 @@ graphql::ResolverResult createServiceResult(Service service, const std::string& 
 /// `WEB`, `MOBILE`, `CLI`, `API`.
 graphql::JsonValue serviceTypeEnum(ServiceType type);
 graphql::JsonValue stringList(const std::vector<std::string>& items);
-graphql::JsonValue planWithCountJson(const PlanWithCount& plan);
-graphql::JsonValue apiKeyListJson(const ApiKeyPage& page);
-graphql::JsonValue apiKeyCreatedJson(const CreatedApiKey& created);
+graphql::JsonValue planWithCountValue(const PlanWithCount& plan);
+graphql::JsonValue apiKeyListValue(const ApiKeyPage& page);
+graphql::JsonValue apiKeyCreatedValue(const CreatedApiKey& created);
 
 void bindServiceResolvers(graphql::SchemaBuilder& schema);
 
