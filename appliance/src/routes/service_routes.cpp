@@ -5,7 +5,6 @@
 
 #include <Poco/JSON/Array.h>
 
-
 namespace authcore::appliance {
 namespace {
 
