@@ -65,4 +65,18 @@ std::string stringArgument(const graphql::FieldContext& field, std::string_view 
     return value->asString();
 }
 
+std::vector<std::string> stringsOf(const graphql::JsonValue* list) {
+    std::vector<std::string> out;
+    if (!list || !list->isArray()) return out;
+    for (const auto& item : list->asArray())
+        if (item.isString()) out.push_back(item.asString());
+    return out;
+}
+
+graphql::JsonValue successResponse() {
+    auto json = graphql::JsonValue::object();
+    json.set("success", true);
+    return json;
+}
+
 } // namespace authcore::appliance

@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace authcore::appliance {
 
@@ -31,5 +32,9 @@ graphql::Resolver guarded(graphql::Resolver body);
 
 /// Required String/ID argument.
 std::string stringArgument(const graphql::FieldContext& field, std::string_view name);
+/// The strings of a [String] value; nulls (and a missing list) are skipped.
+std::vector<std::string> stringsOf(const graphql::JsonValue* list);
+/// Response{success: true}.
+graphql::JsonValue successResponse();
 
 } // namespace authcore::appliance

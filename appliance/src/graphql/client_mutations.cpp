@@ -11,12 +11,6 @@ using graphql::FieldContext;
 using graphql::JsonValue;
 using graphql::ResolverResult;
 
-JsonValue success() {
-    auto json = JsonValue::object();
-    json.set("success", true);
-    return json;
-}
-
 JsonValue secretJson(JsonValue secret) {
     auto json = JsonValue::object();
     json.set("clientSecret", std::move(secret));
@@ -29,15 +23,6 @@ ClientScope scopeInput(const JsonValue& input) {
             description && description->isString() ? description->asString() : std::string()};
 }
 
-/// [String] and [ClientScopeInput] arguments may hold nulls; they are skipped.
-std::vector<std::string> stringList(const JsonValue* list) {
-    std::vector<std::string> out;
-    if (!list || !list->isArray()) return out;
-    for (const auto& item : list->asArray())
-        if (item.isString()) out.push_back(item.asString());
-    return out;
-}
-
 ClientService& clientsOf(const FieldContext& f) { return *callerOf(f).context.clients; }
 
 /// Binds a mutation that answers Response{success} after `act`.
@@ -45,7 +30,7 @@ template <class Act>
 void bindAction(graphql::SchemaBuilder& schema, std::string_view name, Act act) {
     schema.bindField("Mutation", name, guarded([act](const FieldContext& f) -> ResolverResult {
         act(clientsOf(f), principalOf(f), f);
-        return success();
+        return successResponse();
     }));
 }
 
@@ -95,7 +80,7 @@ void bindClientMutations(graphql::SchemaBuilder& schema) {
     });
     bindAction(schema, "authorize", [](ClientService& c, const Principal& p, const FieldContext& f) {
         c.authorize(p, stringArgument(f, "subject"), stringArgument(f, "audience"),
-                    stringList(f.argument("authorizedScopes")));
+                    stringsOf(f.argument("authorizedScopes")));
     });
     bindAction(schema, "deauthorize", [](ClientService& c, const Principal& p, const FieldContext& f) {
         c.deauthorize(p, stringArgument(f, "subject"), stringArgument(f, "audience"));

@@ -30,9 +30,7 @@ void bindOrganizationMutations(graphql::SchemaBuilder& schema) {
     schema.bindField("Mutation", "setMember", guarded(setMember));
     schema.bindField("Mutation", "removeMember", guarded([](const FieldContext& f) -> ResolverResult {
         organizationsOf(f).removeMember(principalOf(f), stringArgument(f, "orgSlug"), stringArgument(f, "userId"));
-        auto json = JsonValue::object();
-        json.set("success", true);
-        return json;
+        return successResponse();
     }));
 }
 

@@ -22,18 +22,10 @@ std::string lowered(std::string text) {
     return text;
 }
 
-std::vector<std::string> strings(const JsonValue* list) {
-    std::vector<std::string> out;
-    if (!list || !list->isArray()) return out;
-    for (const auto& item : list->asArray())
-        if (item.isString()) out.push_back(item.asString());
-    return out;
-}
-
 std::optional<std::vector<std::string>> optionalStrings(const JsonValue& input, std::string_view name) {
     const auto* value = input.find(name);
     if (!value || value->isNull()) return std::nullopt;
-    return strings(value);
+    return stringsOf(value);
 }
 
 std::optional<std::string> optionalString(const JsonValue& input, std::string_view name) {
@@ -52,10 +44,10 @@ NewService newService(const JsonValue& input) {
     return {optionalString(input, "slug").value_or(""),
             optionalString(input, "name").value_or(""),
             lowered(optionalString(input, "serviceType").value_or("")),
-            strings(input.find("redirectUris")),
-            strings(input.find("githubScopes")),
-            strings(input.find("googleScopes")),
-            strings(input.find("microsoftScopes"))};
+            stringsOf(input.find("redirectUris")),
+            stringsOf(input.find("githubScopes")),
+            stringsOf(input.find("googleScopes")),
+            stringsOf(input.find("microsoftScopes"))};
 }
 
 ServiceChanges serviceChanges(const JsonValue& input) {
@@ -71,7 +63,7 @@ std::optional<long long> optionalInt(const JsonValue& input, std::string_view na
 
 NewPlan newPlan(const JsonValue& input) {
     return {optionalString(input, "name").value_or(""), optionalInt(input, "priceCents").value_or(0),
-            optionalString(input, "currency").value_or(""), strings(input.find("features"))};
+            optionalString(input, "currency").value_or(""), stringsOf(input.find("features"))};
 }
 
 PlanChanges planChanges(const JsonValue& input) {
@@ -81,14 +73,8 @@ PlanChanges planChanges(const JsonValue& input) {
 
 NewApiKey newApiKey(const JsonValue& input) {
     const auto days = optionalInt(input, "expiresInDays");
-    return {optionalString(input, "name").value_or(""), strings(input.find("permissions")),
+    return {optionalString(input, "name").value_or(""), stringsOf(input.find("permissions")),
             days ? std::optional<int>(static_cast<int>(*days)) : std::nullopt};
-}
-
-JsonValue success() {
-    auto json = JsonValue::object();
-    json.set("success", true);
-    return json;
 }
 
 /// Binds a Mutation whose answer is built by `act(catalog, principal, orgSlug, serviceSlug, field)`.
@@ -182,7 +168,7 @@ void bindServiceResolvers(graphql::SchemaBuilder& schema) {
     bindServiceMutation(schema, "deleteService", [](ServiceCatalog& c, const Principal& p, const std::string& org,
                                                     const FieldContext& f) -> ResolverResult {
         c.remove(p, org, stringArgument(f, "serviceSlug"));
-        return success();
+        return successResponse();
     });
     bindServiceMutation(schema, "createPlan", [](ServiceCatalog& c, const Principal& p, const std::string& org,
                                                  const FieldContext& f) -> ResolverResult {
@@ -196,7 +182,7 @@ void bindServiceResolvers(graphql::SchemaBuilder& schema) {
     bindServiceMutation(schema, "deletePlan", [](ServiceCatalog& c, const Principal& p, const std::string& org,
                                                  const FieldContext& f) -> ResolverResult {
         c.removePlan(p, org, stringArgument(f, "serviceSlug"), stringArgument(f, "planId"));
-        return success();
+        return successResponse();
     });
     bindServiceMutation(schema, "createApiKey", [](ServiceCatalog& c, const Principal& p, const std::string& org,
                                                    const FieldContext& f) -> ResolverResult {
@@ -205,7 +191,7 @@ void bindServiceResolvers(graphql::SchemaBuilder& schema) {
     bindServiceMutation(schema, "deleteApiKey", [](ServiceCatalog& c, const Principal& p, const std::string& org,
                                                    const FieldContext& f) -> ResolverResult {
         c.removeApiKey(p, org, stringArgument(f, "serviceSlug"), stringArgument(f, "id"));
-        return success();
+        return successResponse();
     });
 }
 
