@@ -20,6 +20,7 @@ void addBrowserLoginRoutes(Router& router, Context& context);
 void addTokenRoutes(Router& router, Context& context);
 void addOpenIdRoutes(Router& router, Context& context);
 void addGraphqlRoutes(Router& router, Context& context);
+void addSamlIdpRoutes(Router& router, Context& context);
 
 /// Every route of the appliance.
 inline void addAllRoutes(Router& router, Context& context) {
@@ -34,6 +35,7 @@ inline void addAllRoutes(Router& router, Context& context) {
     addTokenRoutes(router, context);
     addOpenIdRoutes(router, context);
     addGraphqlRoutes(router, context);
+    addSamlIdpRoutes(router, context);
 }
 
 /// The management-plane caller of `ex` (Bearer JWT with aud = public_url);

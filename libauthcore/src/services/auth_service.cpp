@@ -104,6 +104,12 @@ std::string AuthService::openSession(const User& user) {
 }
 
 std::optional<User> AuthService::resolveSession(const std::string& cookieValue) {
+    auto active = resolveSessionDetails(cookieValue);
+    if (!active) return std::nullopt;
+    return std::move(active->user);
+}
+
+std::optional<ActiveBrowserSession> AuthService::resolveSessionDetails(const std::string& cookieValue) {
     if (cookieValue.empty() || cookieValue.size() > 128) return std::nullopt;
     auto session = sessions_.find(sessionKey(cookieValue));
     if (!session) return std::nullopt;
@@ -111,8 +117,12 @@ std::optional<User> AuthService::resolveSession(const std::string& cookieValue) 
         sessions_.remove(session->idHash);
         return std::nullopt;
     }
-    return users_.findById(session->userId);
+    auto user = users_.findById(session->userId);
+    if (!user) return std::nullopt;
+    return ActiveBrowserSession{std::move(*session), std::move(*user)};
 }
+
+void AuthService::closeSessionById(const std::string& idHash) { sessions_.remove(idHash); }
 
 void AuthService::closeSession(const std::string& cookieValue) {
     if (!cookieValue.empty() && cookieValue.size() <= 128) sessions_.remove(sessionKey(cookieValue));

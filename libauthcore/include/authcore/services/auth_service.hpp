@@ -24,6 +24,12 @@ struct AuthOptions {
     std::string consoleClientId = "authcore-console";
 };
 
+/// A browser session that is still valid, with its user.
+struct ActiveBrowserSession {
+    BrowserSession session;
+    User user;
+};
+
 class AuthService {
 public:
     AuthService(UserStore& users, SessionStore& sessions, TokenStore& revocations, const crypto::PasswordHasher& hasher,
@@ -49,6 +55,11 @@ public:
     /// The session's user, or nullopt for an unknown or expired cookie.
     std::optional<User> resolveSession(const std::string& cookieValue);
     void closeSession(const std::string& cookieValue);
+    /// The live session behind a cookie and its user, for protocols that must
+    /// end the session later without keeping the cookie (SAML single logout).
+    std::optional<ActiveBrowserSession> resolveSessionDetails(const std::string& cookieValue);
+    /// Ends the session whose BrowserSession::idHash this is (no-op if gone).
+    void closeSessionById(const std::string& idHash);
     std::chrono::seconds sessionLifetime() const { return options_.sessionLifetime; }
 
 private:

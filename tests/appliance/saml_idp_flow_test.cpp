@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: Apache-2.0
+// A service as SAML IdP end to end: a real SP (Debian pysaml2) sends
+// AuthnRequests, the browser signs in through /login, pysaml2 accepts our
+// Responses, xmlsec1 verifies their signatures, and single logout round-trips.
+#include "saml_idp_fixture.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+#include <fstream>
+
+using namespace authcore::test;
+
+namespace {
+
+constexpr const char* kMember = "member@example.com";
+constexpr const char* kMemberPassword = "member-password";
+
+/// Walks an SP-initiated login from the SP's redirect URL to our POST form.
+HttpResult redirectLogin(SamlIdpFixture& f, const std::string& spUrl) {
+    auto first = f.browse(targetOf(spUrl));
+    if (first.status == 302 && f.session.empty()) {
+        const auto login = first.header("Location");
+        BOOST_REQUIRE_MESSAGE(login.rfind("/login?return_to=", 0) == 0, "unexpected redirect " + login);
+        f.signIn(kMember, kMemberPassword);
+        return f.browse(queryOf("http://x" + login).at("return_to"));
+    }
+    return first;
+}
+
+std::string spWants(bool signResponse, bool signAssertions) {
+    return std::string(signResponse ? " --want-response-signed" : "") +
+           (signAssertions ? " --want-assertions-signed" : "");
+}
+
+struct Ready : SamlIdpFixture {
+    explicit Ready(bool signResponse = true, bool signAssertions = true, const std::string& extra = "") {
+        expect(configure(signResponse, signAssertions, extra), 200);
+        certificate = generateCertificate();
+        metadataPath = saveMetadata();
+    }
+    std::string certificate;
+};
+
+int xmlsecVerify(SamlIdpFixture& f, const std::string& xml, const std::string& certificate) {
+    std::ofstream(f.dir.file("verify.xml")) << xml;
+    std::ofstream(f.dir.file("idp.crt")) << certificate;
+    int status = 0;
+    runCommand("/usr/bin/xmlsec1 --verify --pubkey-cert-pem " + shellQuote(f.dir.file("idp.crt")) +
+                   " --id-attr:ID urn:oasis:names:tc:SAML:2.0:protocol:Response"
+                   " --id-attr:ID urn:oasis:names:tc:SAML:2.0:assertion:Assertion " +
+                   shellQuote(f.dir.file("verify.xml")),
+               status);
+    return status;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(appliance_saml_idp_flow)
+
+BOOST_AUTO_TEST_CASE(pysaml2_accepts_our_response_for_every_signing_choice) {
+    for (const auto& [signResponse, signAssertions] : {std::pair{true, true}, {true, false}, {false, true}, {false, false}}) {
+        Ready f(signResponse, signAssertions);
+        const auto request = f.sp("authn-request --binding redirect --relay-state rs-1");
+        const auto form = redirectLogin(f, request->getValue<std::string>("url"));
+        BOOST_REQUIRE_EQUAL(form.status, 200);
+        BOOST_TEST(formAction(form.body) == SamlIdpFixture::kAcsUrl);
+        BOOST_TEST(formValue(form.body, "RelayState") == "rs-1");
+        BOOST_TEST(form.header("Cache-Control").find("no-store") != std::string::npos);
+        const auto verdict = f.spAccepts(form.body, spWants(signResponse, signAssertions));
+        BOOST_TEST(verdict->getValue<std::string>("name_id") == kMember);
+        BOOST_TEST(verdict->getValue<bool>("response_signed") == signResponse);
+        // Never unsigned: with neither flag set the assertion is signed.
+        BOOST_TEST(verdict->getValue<bool>("assertion_signed") == (signAssertions || !signResponse));
+        const auto attributes = verdict->getObject("attributes");
+        BOOST_TEST(attributes->getArray("mail")->getElement<std::string>(0) == kMember);
+        BOOST_TEST(attributes->getArray("role")->getElement<std::string>(0) == "member");
+        BOOST_TEST(attributes->getArray("uid")->getElement<std::string>(0) == f.member.id);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(signed_post_binding_request_is_verified_and_answered) {
+    SamlIdpFixture f;
+    const auto spCertificate = f.spCertificatePem();
+    std::string escaped;
+    for (char c : spCertificate) escaped += c == '\n' ? std::string("\\n") : std::string(1, c);
+    ServiceFixture::expect(f.configure(true, true, R"(,"want_authn_requests_signed":true,"sp_certificate_pem":")" +
+                                                       escaped + "\""),
+                           200);
+    f.generateCertificate();
+    f.metadataPath = f.saveMetadata();
+    f.signIn(kMember, kMemberPassword);
+    const auto request = f.sp("authn-request --binding post --sign");
+    const auto form = f.postForm(SamlIdpFixture::kSso, request->getObject("fields"));
+    BOOST_REQUIRE_EQUAL(form.status, 200);
+    BOOST_TEST(f.spAccepts(form.body, spWants(true, true))->getValue<std::string>("name_id") == kMember);
+
+    const auto redirect = f.sp("authn-request --binding redirect --sign");
+    const auto second = f.browse(targetOf(redirect->getValue<std::string>("url")));
+    BOOST_REQUIRE_EQUAL(second.status, 200);
+    BOOST_TEST(f.spAccepts(second.body, spWants(true, true))->getValue<std::string>("name_id") == kMember);
+
+    const auto unsigned_ = f.sp("authn-request --binding redirect");
+    const auto refused = f.browse(targetOf(unsigned_->getValue<std::string>("url")));
+    BOOST_TEST(refused.status == 400);
+    BOOST_TEST(formValue(refused.body, "SAMLResponse").empty());
+}
+
+BOOST_AUTO_TEST_CASE(xmlsec1_verifies_our_signatures_with_the_published_certificate) {
+    Ready f(true, true);
+    const auto request = f.sp("authn-request --binding redirect");
+    const auto form = redirectLogin(f, request->getValue<std::string>("url"));
+    BOOST_REQUIRE_EQUAL(form.status, 200);
+    const auto xml = decodeBase64(formValue(form.body, "SAMLResponse"));
+    BOOST_TEST(xmlsecVerify(f, xml, f.certificate) == 0);
+    auto tampered = xml;
+    const auto at = tampered.find(kMember);
+    BOOST_REQUIRE(at != std::string::npos);
+    tampered.replace(at, 6, "mallor");
+    BOOST_TEST(xmlsecVerify(f, tampered, f.certificate) != 0);
+}
+
+BOOST_AUTO_TEST_CASE(single_logout_round_trip_ends_the_idp_session) {
+    Ready f;
+    const auto request = f.sp("authn-request --binding redirect");
+    const auto form = redirectLogin(f, request->getValue<std::string>("url"));
+    const auto verdict = f.spAccepts(form.body, spWants(true, true));
+    const auto logout = f.sp("logout-request --name-id " + std::string(kMember) + " --session-index " +
+                             verdict->getValue<std::string>("session_index"));
+    const auto answer = f.browse(targetOf(logout->getValue<std::string>("url")));
+    BOOST_REQUIRE_EQUAL(answer.status, 302);
+    const auto location = answer.header("Location");
+    BOOST_REQUIRE(location.rfind(SamlIdpFixture::kSloUrl, 0) == 0);
+    const auto done = f.sp("accept-logout-response --query " + shellQuote(location.substr(location.find('?') + 1)));
+    BOOST_TEST(done->getValue<std::string>("status") == "urn:oasis:names:tc:SAML:2.0:status:Success");
+    BOOST_TEST(f.browse("/").status == 302); // the IdP session is over: back to /login
+}
+
+BOOST_AUTO_TEST_CASE(idp_initiated_sso_posts_an_unsolicited_response) {
+    Ready f;
+    f.signIn(kMember, kMemberPassword);
+    const auto form = f.browse(SamlIdpFixture::kSso);
+    BOOST_REQUIRE_EQUAL(form.status, 200);
+    const auto xml = decodeBase64(formValue(form.body, "SAMLResponse"));
+    BOOST_TEST(xml.find("InResponseTo") == std::string::npos);
+    BOOST_TEST(xml.find(std::string("Destination=\"") + SamlIdpFixture::kAcsUrl + "\"") != std::string::npos);
+    BOOST_TEST(xmlsecVerify(f, xml, f.certificate) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(metadata_lists_the_next_certificate_during_rollover) {
+    Ready f;
+    const auto before = f.get("/saml/acme/app/metadata");
+    BOOST_TEST(before.header("Content-Type").find("application/samlmetadata+xml") == 0);
+    const auto next = ServiceFixture::expect(f.post(SamlIdpFixture::kService + "/saml/certificate/next", "", f.ownerAuth), 200);
+    const auto nextPem = parseJson(next.body)->getValue<std::string>("public_key");
+    const auto during = f.get("/saml/acme/app/metadata").body;
+    auto count = [](const std::string& text) {
+        std::size_t n = 0;
+        for (auto at = text.find("KeyDescriptor use=\"signing\""); at != std::string::npos;
+             at = text.find("KeyDescriptor use=\"signing\"", at + 1))
+            ++n;
+        return n;
+    };
+    BOOST_TEST(count(before.body) == 1u);
+    BOOST_TEST(count(during) == 2u);
+    ServiceFixture::expect(f.post(SamlIdpFixture::kService + "/saml/certificate/next/activate", "", f.ownerAuth), 200);
+    f.metadataPath = f.saveMetadata();
+    // Responses are now signed with the new key, and the SP trusts it from metadata.
+    const auto request = f.sp("authn-request --binding redirect");
+    const auto form = redirectLogin(f, request->getValue<std::string>("url"));
+    BOOST_TEST(f.spAccepts(form.body, spWants(true, true))->getValue<std::string>("name_id") == kMember);
+    BOOST_TEST(xmlsecVerify(f, decodeBase64(formValue(form.body, "SAMLResponse")), nextPem) == 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
