@@ -91,6 +91,18 @@ struct SamlIdpFixture : ServiceFixture {
         return std::string(std::istreambuf_iterator<char>(in), {});
     }
 
+    /// Configures the SP's certificate with signed requests required (AuthnRequest
+    /// and LogoutRequest), generates our certificate, saves our metadata, signs in.
+    void requireSpSignatures() {
+        std::string escaped;
+        for (char c : spCertificatePem()) escaped += c == '\n' ? std::string("\\n") : std::string(1, c);
+        expect(configure(true, true, R"(,"want_authn_requests_signed":true,"sp_certificate_pem":")" + escaped + "\""),
+               200);
+        generateCertificate();
+        metadataPath = saveMetadata();
+        signIn("member@example.com", "member-password");
+    }
+
     /// Runs the pysaml2 SP with `args`; the parsed JSON, or throws with its output.
     Poco::JSON::Object::Ptr sp(const std::string& args, bool expectSuccess = true) {
         int status = 0;

@@ -80,15 +80,7 @@ BOOST_AUTO_TEST_CASE(pysaml2_accepts_our_response_for_every_signing_choice) {
 
 BOOST_AUTO_TEST_CASE(signed_post_binding_request_is_verified_and_answered) {
     SamlIdpFixture f;
-    const auto spCertificate = f.spCertificatePem();
-    std::string escaped;
-    for (char c : spCertificate) escaped += c == '\n' ? std::string("\\n") : std::string(1, c);
-    ServiceFixture::expect(f.configure(true, true, R"(,"want_authn_requests_signed":true,"sp_certificate_pem":")" +
-                                                       escaped + "\""),
-                           200);
-    f.generateCertificate();
-    f.metadataPath = f.saveMetadata();
-    f.signIn(kMember, kMemberPassword);
+    f.requireSpSignatures();
     const auto request = f.sp("authn-request --binding post --sign");
     const auto form = f.postForm(SamlIdpFixture::kSso, request->getObject("fields"));
     BOOST_REQUIRE_EQUAL(form.status, 200);
