@@ -34,10 +34,11 @@ std::string originOf(const std::string& url) {
 
 // Error pages, never a SAML message: the SP sees nothing it could mistake for an answer.
 template <typename Handler>
-void guarded(Exchange& ex, Handler&& handler) {
+void guarded(Exchange& ex, Context& context, const char* endpoint, Handler&& handler) {
     try {
         handler();
     } catch (const SamlPageError& e) {
+        context.metrics.increment("authcore_saml_idp_refusals_total", "endpoint", endpoint);
         ex.noStore();
         ex.response().set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
         ex.sendText(e.status, "text/html; charset=utf-8", renderMessagePage(e.title, e.what()));
@@ -81,6 +82,7 @@ void handleSso(Exchange& ex, Context& context, SamlIdpEndpoints& idp) {
                                                      "; form-action " + originOf(runtime.config.acsUrl) +
                                                      "; base-uri 'none'; frame-ancestors 'none'");
     ex.sendText(200, "text/html; charset=utf-8", form);
+    context.metrics.increment("authcore_saml_idp_responses_total", "binding", ex.method() == "POST" ? "post" : "redirect");
 }
 
 void handleSlo(Exchange& ex, Context& context, SamlIdpEndpoints& idp) {
@@ -96,17 +98,17 @@ void handleSlo(Exchange& ex, Context& context, SamlIdpEndpoints& idp) {
 
 void addSamlIdpRoutes(Router& router, Context& context) {
     auto idp = std::make_shared<SamlIdpEndpoints>(context);
-    router.add("GET", "/saml/{org}/{svc}/metadata", [idp](Exchange& ex) {
-        guarded(ex, [&] {
+    router.add("GET", "/saml/{org}/{svc}/metadata", [idp, &context](Exchange& ex) {
+        guarded(ex, context, "metadata", [&] {
             const auto runtime = idp->runtime(ex.param("org"), ex.param("svc"));
             ex.sendText(200, "application/samlmetadata+xml", idp->metadata(runtime));
         });
     });
     for (const char* method : {"GET", "POST"}) {
         router.add(method, "/saml/{org}/{svc}/sso",
-                   [idp, &context](Exchange& ex) { guarded(ex, [&] { handleSso(ex, context, *idp); }); });
+                   [idp, &context](Exchange& ex) { guarded(ex, context, "sso", [&] { handleSso(ex, context, *idp); }); });
         router.add(method, "/saml/{org}/{svc}/slo",
-                   [idp, &context](Exchange& ex) { guarded(ex, [&] { handleSlo(ex, context, *idp); }); });
+                   [idp, &context](Exchange& ex) { guarded(ex, context, "slo", [&] { handleSlo(ex, context, *idp); }); });
     }
 }
 
