@@ -18,11 +18,7 @@ namespace {
 const std::string kId = fx::RequestFields().id;
 
 saml::AuthnRequestPolicy signedPolicy() {
-  saml::AuthnRequestPolicy policy;
-  policy.expectedIssuer = fx::kSpEntityId;
-  policy.ssoUrl = fx::kSsoUrl;
-  policy.acsUrl = fx::kAcsUrl;
-  policy.now = fx::testNow();
+  saml::AuthnRequestPolicy policy = fx::authnPolicy();
   policy.spCertificate = fx::spKey().credential.certificate();
   policy.requireSignature = true;
   return policy;

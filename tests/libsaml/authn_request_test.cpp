@@ -16,12 +16,7 @@ using namespace std::chrono_literals;
 namespace {
 
 saml::AuthnRequestPolicy basePolicy() {
-  saml::AuthnRequestPolicy policy;
-  policy.expectedIssuer = fx::kSpEntityId;
-  policy.ssoUrl = fx::kSsoUrl;
-  policy.acsUrl = fx::kAcsUrl;
-  policy.now = fx::testNow();
-  return policy;
+  return fx::authnPolicy();
 }
 
 // A replay cache that records every ID it is asked about.

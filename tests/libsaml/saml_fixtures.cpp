@@ -73,6 +73,15 @@ std::chrono::system_clock::time_point testNow() {
   return sys_days(year(2026) / January / 1) + hours(10);
 }
 
+AuthnRequestPolicy authnPolicy() {
+  AuthnRequestPolicy policy;
+  policy.expectedIssuer = kSpEntityId;
+  policy.ssoUrl = kSsoUrl;
+  policy.acsUrl = kAcsUrl;
+  policy.now = testNow();
+  return policy;
+}
+
 std::string authnRequestXml(const RequestFields& fields) {
   std::string xml = "<samlp:AuthnRequest xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\""
                     " xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\" ID=\"" + fields.id +

@@ -2,6 +2,7 @@
 // Shared test material for the inbound libsaml suites: keys, AuthnRequests, xmlsec1 signing.
 #pragma once
 
+#include <authcore/saml/authn_request.hpp>
 #include <authcore/saml/credential.hpp>
 
 #include <chrono>
@@ -35,6 +36,9 @@ inline constexpr const char* kDigestSha1 = "http://www.w3.org/2000/09/xmldsig#sh
 
 /// The fixed "now" of these tests: 2026-01-01T10:00:00Z.
 std::chrono::system_clock::time_point testNow();
+
+/// The IdP's policy for the test SP: issuer, SSO and ACS URLs, now = testNow().
+AuthnRequestPolicy authnPolicy();
 
 /// The parts of a test AuthnRequest.
 struct RequestFields {
