@@ -82,9 +82,8 @@ void addAuthnStatement(xmlNodePtr assertion, const ResponseSpec& spec, Namespace
 // xs and xsi are declared on the Assertion; the signature keeps xs in its
 // canonical form (InclusiveNamespaces), as xsi:type="xs:string" uses it only in a value.
 void addAttributeStatement(xmlNodePtr assertion, const ResponseSpec& spec, Namespaces ns) {
-  xmlNsPtr xs = xmlNewNs(assertion, BAD_CAST kXsNs, BAD_CAST "xs");
+  xmlNewNs(assertion, BAD_CAST kXsNs, BAD_CAST "xs");  // referenced only inside xsi:type values
   xmlNsPtr xsi = xmlNewNs(assertion, BAD_CAST kXsiNs, BAD_CAST "xsi");
-  (void)xs;
   xmlNodePtr statement = xmlNewChild(assertion, ns.saml, BAD_CAST "AttributeStatement", nullptr);
   for (const auto& attribute : spec.attributes) {
     xmlNodePtr node = xmlNewChild(statement, ns.saml, BAD_CAST "Attribute", nullptr);
