@@ -3,7 +3,7 @@
 // foreign keys, SHA-1, tampering and XML Signature Wrapping attempts.
 #include <authcore/saml/authn_request.hpp>
 
-#include "saml_fixtures.hpp"
+#include "inbound_fixtures.hpp"
 
 #include <boost/test/unit_test.hpp>
 

@@ -2,7 +2,7 @@
 // AuthnRequest reading: fields, issuer, URLs, freshness, replay, query signatures, hostile XML.
 #include <authcore/saml/authn_request.hpp>
 
-#include "saml_fixtures.hpp"
+#include "inbound_fixtures.hpp"
 
 #include <boost/test/unit_test.hpp>
 

@@ -2,7 +2,7 @@
 // Single Logout over HTTP-Redirect: build → encode → decode → read, and the refusals.
 #include <authcore/saml/logout.hpp>
 
-#include "saml_fixtures.hpp"
+#include "inbound_fixtures.hpp"
 
 #include <boost/test/unit_test.hpp>
 

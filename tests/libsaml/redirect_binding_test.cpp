@@ -2,7 +2,7 @@
 // HTTP-Redirect binding: round trips, query signatures, tampering, limits, malformed queries.
 #include <authcore/saml/redirect_binding.hpp>
 
-#include "saml_fixtures.hpp"
+#include "inbound_fixtures.hpp"
 
 #include <boost/test/unit_test.hpp>
 

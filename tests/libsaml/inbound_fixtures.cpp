@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Shared test material for the inbound libsaml suites: keys, AuthnRequests, xmlsec1 signing.
-#include "saml_fixtures.hpp"
+#include "inbound_fixtures.hpp"
 
 #include "support/shell.hpp"
 #include "support/temp_dir.hpp"
