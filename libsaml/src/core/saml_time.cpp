@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// xs:dateTime reading and writing for SAML timestamps.
+// xs:dateTime reading for SAML timestamps.
 #include "core/saml_time.hpp"
-
-#include <cstdio>
 
 namespace authcore::saml::detail {
 
@@ -83,19 +81,6 @@ std::optional<system_clock::time_point> parseDateTime(std::string_view text) {
   if (!date.ok() || *h > 23 || *mi > 59 || *s > 59) return std::nullopt;
   const auto utc = sys_days(date) + hours(*h) + minutes(*mi) + seconds(*s) + *fraction - *zone;
   return time_point_cast<system_clock::duration>(utc);
-}
-
-std::string formatDateTime(system_clock::time_point time) {
-  const auto secs = floor<seconds>(time);
-  const auto days = floor<std::chrono::days>(secs);
-  const year_month_day date{days};
-  const hh_mm_ss clock{secs - days};
-  char text[32];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(date.year()),
-                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
-                static_cast<int>(clock.hours().count()), static_cast<int>(clock.minutes().count()),
-                static_cast<int>(clock.seconds().count()));
-  return text;
 }
 
 }  // namespace authcore::saml::detail

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// xs:dateTime reading and writing for SAML timestamps (private to libsaml).
+// xs:dateTime reading for SAML timestamps (private to libsaml; xml_writer formats them).
 #pragma once
 
 #include <chrono>
 #include <optional>
-#include <string>
 #include <string_view>
 
 namespace authcore::saml::detail {
@@ -13,8 +12,5 @@ namespace authcore::saml::detail {
 /// 2026-01-02T05:04:05+02:00 (no zone is read as UTC). Fractions keep microseconds.
 /// Empty for anything else, including out-of-range fields.
 std::optional<std::chrono::system_clock::time_point> parseDateTime(std::string_view text);
-
-/// Formats a time as UTC xs:dateTime with whole seconds, e.g. 2026-01-02T03:04:05Z.
-std::string formatDateTime(std::chrono::system_clock::time_point time);
 
 }  // namespace authcore::saml::detail

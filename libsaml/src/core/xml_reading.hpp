@@ -2,6 +2,8 @@
 // Reading SAML elements and attributes from a libxml2 tree (private to libsaml).
 #pragma once
 
+#include "core/saml_namespaces.hpp"
+
 #include <libxml/tree.h>
 
 #include <optional>
@@ -10,10 +12,6 @@
 #include <vector>
 
 namespace authcore::saml::detail {
-
-inline constexpr const char* kProtocolNs = "urn:oasis:names:tc:SAML:2.0:protocol";
-inline constexpr const char* kAssertionNs = "urn:oasis:names:tc:SAML:2.0:assertion";
-inline constexpr const char* kDsigNs = "http://www.w3.org/2000/09/xmldsig#";
 
 /// True if `node` is an element with this local name in this namespace URI.
 bool isElement(const xmlNode* node, std::string_view localName, std::string_view ns);

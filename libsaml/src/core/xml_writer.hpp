@@ -4,6 +4,8 @@
 
 #include <authcore/saml/error.hpp>
 
+#include "core/saml_namespaces.hpp"
+
 #include <libxml/tree.h>
 
 #include <chrono>
@@ -13,12 +15,6 @@
 #include <tl/expected.hpp>
 
 namespace authcore::saml::detail {
-
-/// SAML namespace URIs.
-inline constexpr const char* kProtocolNs = "urn:oasis:names:tc:SAML:2.0:protocol";
-inline constexpr const char* kAssertionNs = "urn:oasis:names:tc:SAML:2.0:assertion";
-inline constexpr const char* kMetadataNs = "urn:oasis:names:tc:SAML:2.0:metadata";
-inline constexpr const char* kDsigNs = "http://www.w3.org/2000/09/xmldsig#";
 
 /// An instant as SAML's xs:dateTime in UTC to the second, e.g. "2026-11-23T01:30:18Z".
 std::string formatInstant(std::chrono::system_clock::time_point instant);

@@ -2,12 +2,10 @@
 // Single Logout over the HTTP-Redirect binding: building and reading LogoutRequest/LogoutResponse.
 #include <authcore/saml/logout.hpp>
 
-#include "core/saml_ids.hpp"
 #include "core/saml_time.hpp"
 #include "core/xml_reading.hpp"
+#include "core/xml_writer.hpp"
 #include "profile/protocol_message.hpp"
-
-#include <memory>
 
 namespace authcore::saml {
 
@@ -28,12 +26,8 @@ struct Builder {
   xmlNsPtr saml = nullptr;
 };
 
-const xmlChar* xml(const std::string& text) {
-  return reinterpret_cast<const xmlChar*>(text.c_str());
-}
-
-// Root with ID, Version, IssueInstant, Destination and Issuer. Attribute and text
-// values go in as plain strings; the serialiser escapes them.
+// Root with ID, Version, IssueInstant, Destination and Issuer; xml_writer escapes
+// every value on output.
 Builder startMessage(const char* rootName, const std::string& id, system_clock::time_point now,
                      const std::string& destination, const std::string& issuer) {
   Builder b;
@@ -43,22 +37,24 @@ Builder startMessage(const char* rootName, const std::string& id, system_clock::
   b.samlp = xmlNewNs(b.root, BAD_CAST detail::kProtocolNs, BAD_CAST "samlp");
   b.saml = xmlNewNs(b.root, BAD_CAST detail::kAssertionNs, BAD_CAST "saml");
   xmlSetNs(b.root, b.samlp);
-  xmlNewProp(b.root, BAD_CAST "ID", xml(id));
-  xmlNewProp(b.root, BAD_CAST "Version", BAD_CAST "2.0");
-  xmlNewProp(b.root, BAD_CAST "IssueInstant", xml(detail::formatDateTime(now)));
-  xmlNewProp(b.root, BAD_CAST "Destination", xml(destination));
-  xmlNewTextChild(b.root, b.saml, BAD_CAST "Issuer", xml(issuer));
+  detail::setAttribute(b.root, "ID", id);
+  detail::setAttribute(b.root, "Version", "2.0");
+  detail::setAttribute(b.root, "IssueInstant", detail::formatInstant(now));
+  detail::setAttribute(b.root, "Destination", destination);
+  detail::addTextChild(b.root, b.saml, "Issuer", issuer);
   return b;
 }
 
 tl::expected<BuiltMessage, Error> finish(const Builder& b, std::string id) {
-  xmlChar* out = nullptr;
-  int size = 0;
-  xmlDocDumpMemoryEnc(b.doc.get(), &out, &size, "UTF-8");
-  if (out == nullptr) return fail(Errc::CryptoFailure, "serialising the message failed");
-  std::unique_ptr<xmlChar, decltype(xmlFree)> owned(out, xmlFree);
-  return BuiltMessage{std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(size)),
-                      std::move(id)};
+  auto xml = detail::serialize(b.doc.get());
+  if (!xml) return tl::unexpected(xml.error());
+  return BuiltMessage{std::move(*xml), std::move(id)};
+}
+
+tl::expected<std::string, Error> newId() {
+  std::string id = detail::randomId();
+  if (id.empty()) return fail(Errc::CryptoFailure, "RAND_bytes failed");
+  return id;
 }
 
 std::optional<system_clock::time_point> optionalTime(xmlNodePtr element, const char* name, bool& bad) {
@@ -128,13 +124,13 @@ tl::expected<BuiltMessage, Error> buildLogoutRequest(const LogoutRequestSpec& sp
   if (spec.issuer.empty() || spec.destination.empty() || spec.nameId.empty()) {
     return fail(Errc::MissingField, "issuer, destination and NameID are required");
   }
-  auto id = detail::randomSamlId();
+  auto id = newId();
   if (!id) return tl::unexpected(id.error());
   Builder b = startMessage("LogoutRequest", *id, spec.now, spec.destination, spec.issuer);
-  xmlNewProp(b.root, BAD_CAST "NotOnOrAfter", xml(detail::formatDateTime(spec.now + spec.lifetime)));
-  xmlNodePtr nameId = xmlNewTextChild(b.root, b.saml, BAD_CAST "NameID", xml(spec.nameId));
-  xmlNewProp(nameId, BAD_CAST "Format", xml(nameIdFormatUri(spec.nameIdFormat)));
-  for (const auto& index : spec.sessionIndexes) xmlNewTextChild(b.root, b.samlp, BAD_CAST "SessionIndex", xml(index));
+  detail::setAttribute(b.root, "NotOnOrAfter", detail::formatInstant(spec.now + spec.lifetime));
+  xmlNodePtr nameId = detail::addTextChild(b.root, b.saml, "NameID", spec.nameId);
+  detail::setAttribute(nameId, "Format", nameIdFormatUri(spec.nameIdFormat));
+  for (const auto& index : spec.sessionIndexes) detail::addTextChild(b.root, b.samlp, "SessionIndex", index);
   return finish(b, std::move(*id));
 }
 
@@ -142,13 +138,13 @@ tl::expected<BuiltMessage, Error> buildLogoutResponse(const LogoutResponseSpec& 
   if (spec.issuer.empty() || spec.destination.empty() || spec.statusCode.empty()) {
     return fail(Errc::MissingField, "issuer, destination and status code are required");
   }
-  auto id = detail::randomSamlId();
+  auto id = newId();
   if (!id) return tl::unexpected(id.error());
   Builder b = startMessage("LogoutResponse", *id, spec.now, spec.destination, spec.issuer);
-  if (!spec.inResponseTo.empty()) xmlNewProp(b.root, BAD_CAST "InResponseTo", xml(spec.inResponseTo));
+  if (!spec.inResponseTo.empty()) detail::setAttribute(b.root, "InResponseTo", spec.inResponseTo);
   xmlNodePtr status = xmlNewChild(b.root, b.samlp, BAD_CAST "Status", nullptr);
   xmlNodePtr code = xmlNewChild(status, b.samlp, BAD_CAST "StatusCode", nullptr);
-  xmlNewProp(code, BAD_CAST "Value", xml(spec.statusCode));
+  detail::setAttribute(code, "Value", spec.statusCode);
   return finish(b, std::move(*id));
 }
 
