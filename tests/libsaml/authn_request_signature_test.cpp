@@ -109,6 +109,25 @@ BOOST_AUTO_TEST_CASE(sha1_signature_or_digest_is_unsupported) {
               Errc::UnsupportedAlgorithm);
 }
 
+BOOST_AUTO_TEST_CASE(transforms_other_than_enveloped_and_exclusive_c14n_are_unsupported) {
+  const std::string xml = signedRequest(fx::spKey());
+  const std::string inclusive = fx::replaceOnce(
+      xml, "<ds:Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>",
+      "<ds:Transform Algorithm=\"http://www.w3.org/TR/2001/REC-xml-c14n-20010315\"/>");
+  BOOST_CHECK(postError(inclusive) == Errc::UnsupportedAlgorithm);
+  const std::string xslt = fx::replaceOnce(
+      xml, "<ds:Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>",
+      "<ds:Transform Algorithm=\"http://www.w3.org/TR/1999/REC-xslt-19991116\"/>");
+  BOOST_CHECK(postError(xslt) == Errc::UnsupportedAlgorithm);
+}
+
+BOOST_AUTO_TEST_CASE(whole_document_or_external_references_are_invalid) {
+  const std::string xml = signedRequest(fx::spKey());
+  BOOST_CHECK(postError(fx::replaceOnce(xml, "URI=\"#" + kId + "\"", "URI=\"\"")) == Errc::SignatureInvalid);
+  BOOST_CHECK(postError(fx::replaceOnce(xml, "URI=\"#" + kId + "\"", "URI=\"http://127.0.0.1:1/x\"")) ==
+              Errc::SignatureInvalid);
+}
+
 BOOST_AUTO_TEST_CASE(signed_request_without_destination_is_refused) {
   fx::RequestFields fields;
   fields.destination.reset();
