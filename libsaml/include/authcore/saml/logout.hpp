@@ -89,10 +89,10 @@ tl::expected<BuiltMessage, Error> buildLogoutRequest(const LogoutRequestSpec& sp
 tl::expected<BuiltMessage, Error> buildLogoutResponse(const LogoutResponseSpec& spec);
 
 /// Reads a LogoutRequest from the HTTP-Redirect binding. Checks, in order: root
-/// and Version, ID, IssueInstant, Issuer (UnknownIssuer), NameID (MissingField),
-/// Destination (DestinationMismatch; MissingField if signed without one),
-/// freshness of IssueInstant and NotOnOrAfter (Expired), query signature, then
-/// rememberId (Replayed).
+/// and Version, ID, IssueInstant, Issuer (UnknownIssuer), NotOnOrAfter (Expired
+/// once past, plus skew), NameID (MissingField), Destination (DestinationMismatch;
+/// MissingField if signed without one), IssueInstant freshness (Expired), query
+/// signature, then rememberId (Replayed).
 tl::expected<LogoutRequest, Error> readRedirectLogoutRequest(const RedirectMessage& message,
                                                              const LogoutPolicy& policy);
 
