@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Builds the GraphQL libFuzzer targets with clang (build-fuzz, -Dfuzz=true)
+# Builds the GraphQL and SAML AuthnRequest libFuzzer targets with clang (build-fuzz, -Dfuzz=true)
 # and runs each for a bounded time on a scratch copy of its seed corpus.
 # Writes one meson-testlog-style JSON line per target to the file named by
 # $1, so scripts/lib/count_tests.py counts each run as a test case.
 set -uo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 log="$1"
-seconds="${AUTHCORE_FUZZ_SECONDS:-30}"
+seconds="${AUTHCORE_FUZZ_SECONDS:-20}"
 : > "$log"
 record() { # target result text
   python3 - "$log" "$1" "$2" "$3" <<'PY'
@@ -21,7 +21,8 @@ if [ ! -d "$root/build-fuzz" ]; then
     { record setup FAIL "meson setup build-fuzz failed"; exit 1; }
 fi
 status=0
-for pair in graphql-parse-fuzz:graphql graphql-request-fuzz:graphql_request; do
+for pair in graphql-parse-fuzz:graphql graphql-request-fuzz:graphql_request \
+            saml-authn-request-fuzz:saml_authn_request; do
   target="${pair%%:*}" corpus="${pair##*:}"
   if ! ninja -C "$root/build-fuzz" "tests/fuzz/$target" >/dev/null; then
     record "$target" FAIL "build failed"; status=1; continue
