@@ -3,6 +3,7 @@
 #include <authcore/error.hpp>
 #include <authcore/model/client.hpp>
 #include <authcore/model/membership.hpp>
+#include <authcore/model/saml.hpp>
 #include <authcore/model/service.hpp>
 #include <authcore/model/signing_key.hpp>
 #include <authcore/result.hpp>
@@ -43,6 +44,9 @@ constexpr std::array<std::pair<ServiceType, std::string_view>, 4> kServiceTypes{
     {ServiceType::Web, "web"}, {ServiceType::Mobile, "mobile"}, {ServiceType::Cli, "cli"}, {ServiceType::Api, "api"}}};
 constexpr std::array<std::pair<SubscriptionStatus, std::string_view>, 2> kSubscriptionStatuses{{
     {SubscriptionStatus::Active, "active"}, {SubscriptionStatus::Cancelled, "cancelled"}}};
+constexpr std::array<std::pair<SamlCertificateStatus, std::string_view>, 3> kSamlCertificateStatuses{{
+    {SamlCertificateStatus::Active, "active"}, {SamlCertificateStatus::Next, "next"},
+    {SamlCertificateStatus::Inactive, "inactive"}}};
 constexpr std::array<std::pair<SigningAlgorithm, std::string_view>, 3> kAlgorithms{{
     {SigningAlgorithm::RS256, "RS256"}, {SigningAlgorithm::ES256, "ES256"}, {SigningAlgorithm::EdDSA, "EdDSA"}}};
 constexpr std::array<std::pair<KeyStatus, std::string_view>, 3> kKeyStatuses{{
@@ -77,6 +81,12 @@ std::string_view subscriptionStatusName(SubscriptionStatus status) noexcept {
 }
 std::optional<SubscriptionStatus> parseSubscriptionStatus(std::string_view text) noexcept {
     return lookup(kSubscriptionStatuses, text);
+}
+std::string_view samlCertificateStatusName(SamlCertificateStatus status) noexcept {
+    return nameOf(kSamlCertificateStatuses, status);
+}
+std::optional<SamlCertificateStatus> parseSamlCertificateStatus(std::string_view text) noexcept {
+    return lookup(kSamlCertificateStatuses, text);
 }
 std::string_view algorithmName(SigningAlgorithm alg) noexcept { return nameOf(kAlgorithms, alg); }
 std::optional<SigningAlgorithm> parseAlgorithm(std::string_view text) noexcept { return lookup(kAlgorithms, text); }

@@ -175,6 +175,28 @@ TableSpec apiKeysTable() {
             {{"api_keys_service", "service_id, created_at"}}};
 }
 
+// Migration 5. The attribute mapping is a JSON array of strings, field and
+// attribute alternating, in the order given.
+
+TableSpec samlIdpConfigsTable() {
+    return {"saml_idp_configs",
+            "service_id {key} NOT NULL PRIMARY KEY, enabled INTEGER NOT NULL, entity_id TEXT NOT NULL, "
+            "acs_url TEXT NOT NULL, name_id_format TEXT NOT NULL, attribute_mapping TEXT NOT NULL, "
+            "sign_assertions INTEGER NOT NULL, sign_response INTEGER NOT NULL, slo_url TEXT, sp_certificate_pem TEXT, "
+            "want_authn_requests_signed INTEGER NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, "
+            "FOREIGN KEY (service_id) REFERENCES services (id) ON DELETE CASCADE",
+            {}};
+}
+
+TableSpec samlCertificatesTable() {
+    return {"saml_certificates",
+            "id {key} NOT NULL PRIMARY KEY, service_id {key} NOT NULL, certificate_pem TEXT NOT NULL, "
+            "sealed_private_key TEXT NOT NULL, valid_from BIGINT NOT NULL, valid_until BIGINT NOT NULL, "
+            "status {key} NOT NULL, created_at BIGINT NOT NULL, "
+            "FOREIGN KEY (service_id) REFERENCES services (id) ON DELETE CASCADE",
+            {{"saml_certificates_service", "service_id, status"}}};
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -195,6 +217,9 @@ const std::vector<Migration>& migrations() {
          refreshTokenColumnsV3()},
         {4, "services, plans, subscriptions, API keys",
          {servicesTable(), plansTable(), subscriptionsTable(), apiKeysTable()},
+         {}},
+        {5, "SAML IdP configurations and signing certificates of services",
+         {samlIdpConfigsTable(), samlCertificatesTable()},
          {}},
     };
     return list;

@@ -122,7 +122,8 @@ bool ServiceStoreSql::removeWithClient(const std::string& id) {
         const RecordSet rows(select);
         if (rows.rowCount() == 0) return;
         clientId = textAt(rows, 0, 0);
-        // Plans, subscriptions and API keys go by foreign-key cascade.
+        // Plans, subscriptions, API keys, the SAML configuration and the SAML
+        // certificates go by foreign-key cascade, in this transaction.
         session << "DELETE FROM services WHERE id = ?", kw::bind(id), kw::now;
         session << "DELETE FROM clients WHERE client_id = ?", kw::bind(clientId), kw::now;
         removed = true;

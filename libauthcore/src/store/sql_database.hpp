@@ -8,6 +8,7 @@
 #include "store/executor.hpp"
 #include "store/identity_store_sql.hpp"
 #include "store/organization_store_sql.hpp"
+#include "store/saml_store_sql.hpp"
 #include "store/service_store_sql.hpp"
 #include "store/session_store_sql.hpp"
 #include "store/signing_key_store_sql.hpp"
@@ -37,6 +38,7 @@ public:
     TokenStore& tokens() override { return tokens_; }
     IdentityStore& identities() override { return identities_; }
     ServiceStore& services() override { return services_; }
+    SamlStore& saml() override { return saml_; }
 
 private:
     Executor executor_;
@@ -50,6 +52,7 @@ private:
     TokenStoreSql tokens_;
     IdentityStoreSql identities_;
     ServiceStoreSql services_;
+    SamlStoreSql saml_;
 };
 
 } // namespace authcore::sql

@@ -53,7 +53,10 @@
     X(service_removal_takes_client_plans_subscriptions_and_keys, servicesRemovalTakesEverythingWithIt)    \
     X(service_limit_holds_under_20_concurrent_creates, servicesLimitHoldsUnderConcurrentCreates)          \
     X(plan_with_active_subscriptions_cannot_be_deleted, plansRefuseDeletionWhileSubscribed)              \
-    X(api_keys_page_find_and_touch, apiKeysPageFindAndTouch)
+    X(api_keys_page_find_and_touch, apiKeysPageFindAndTouch)                                               \
+    X(saml_config_upsert_keeps_every_field, samlConfigsUpsertAndKeepFields)                               \
+    X(saml_certificates_rotate_activate_and_deactivate, samlCertificatesRotateActivateAndDeactivate)      \
+    X(saml_rows_go_with_their_service, samlRowsGoWithTheirService)
 
 /// Conformance cases that also reach below the store: X(Boost test case
 /// name, function in namespace conformance), the function taking the empty,

@@ -152,15 +152,18 @@ public:
     /// most one write a minute per key).
     Principal authenticateApiKey(const std::string& presented);
 
-private:
     struct Target {
         Organization organization;
         Service service;
     };
     /// The service, when `actor` has `minimum` in its organization or is an
-    /// API key of it holding `permission` (empty: keys refused).
+    /// API key of it holding `permission` (empty: keys refused). NotFound for
+    /// an unknown or invisible service, Forbidden for too low a role or a key
+    /// without the permission. Other services of a service (SAML) use it too.
     Target access(const Principal& actor, const std::string& orgSlug, const std::string& serviceSlug,
                   Role minimum, const std::string& permission);
+
+private:
     PlanWithCount withCount(Plan plan);
     Plan requirePlan(const Service& service, const std::string& planId);
 

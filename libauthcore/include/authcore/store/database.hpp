@@ -7,6 +7,7 @@
 #include <authcore/store/client_store.hpp>
 #include <authcore/store/identity_store.hpp>
 #include <authcore/store/organization_store.hpp>
+#include <authcore/store/saml_store.hpp>
 #include <authcore/store/service_store.hpp>
 #include <authcore/store/session_store.hpp>
 #include <authcore/store/signing_key_store.hpp>
@@ -59,6 +60,7 @@ public:
     virtual TokenStore& tokens() = 0;
     virtual IdentityStore& identities() = 0;
     virtual ServiceStore& services() = 0;
+    virtual SamlStore& saml() = 0;
 };
 
 } // namespace authcore

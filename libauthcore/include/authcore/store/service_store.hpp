@@ -27,8 +27,8 @@ public:
     virtual int countForOrganization(const std::string& organizationId) = 0;
     /// Updates the service and its client's redirect URIs together.
     virtual void update(const Service& service) = 0;
-    /// Removes the service, its client, plans, subscriptions and API keys in
-    /// one transaction. False when it did not exist.
+    /// Removes the service, its client, plans, subscriptions, API keys, SAML
+    /// configuration and SAML certificates in one transaction. False when it did not exist.
     virtual bool removeWithClient(const std::string& id) = 0;
 
     /// Conflict when the name is taken within the service.
