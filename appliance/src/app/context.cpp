@@ -3,6 +3,7 @@
 #include "app/context.hpp"
 
 #include "app/master_key.hpp"
+#include "app/saml_certificates.hpp"
 
 #include <filesystem>
 
@@ -64,6 +65,10 @@ Context::Context(Config cfg, Logger& log) : config(std::move(cfg)), logger(log) 
     buildLogin(aliases);
     catalog = std::make_unique<ServiceCatalog>(db->services(), *organizations, db->organizations(), db->users(),
                                                *clients, *clientDirectory, *secretHasher, *audit, clock);
+    samlIdp = std::make_unique<SamlIdpService>(
+        db->saml(), *catalog, db->organizations(), db->services(), *envelope,
+        samlCertificateGenerator(clock, config.getInt("saml.certificate_validity_days")), *audit, clock,
+        config.publicUrl());
 }
 
 Context::~Context() {

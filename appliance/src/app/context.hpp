@@ -21,6 +21,7 @@
 #include <authcore/services/login_flow.hpp>
 #include <authcore/services/organization_service.hpp>
 #include <authcore/services/rate_limiter.hpp>
+#include <authcore/services/saml_idp_service.hpp>
 #include <authcore/services/service_catalog.hpp>
 #include <authcore/services/token_issuer.hpp>
 #include <authcore/services/token_service.hpp>
@@ -68,6 +69,7 @@ public:
     std::unique_ptr<UpstreamProvider> upstream; ///< null when login.upstream.type is unset
     std::unique_ptr<LoginFlow> login;
     std::unique_ptr<ServiceCatalog> catalog;
+    std::unique_ptr<SamlIdpService> samlIdp;
 
 private:
     /// /login: the upstream provider, the flow, and the built-in console client.

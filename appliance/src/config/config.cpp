@@ -43,6 +43,7 @@ const KeySpec kKeys[] = {
     {"login.rate_limit_per_ip", "20"},
     {"login.rate_limit_per_account", "10"},
     {"session.ttl_seconds", "43200"},
+    {"saml.certificate_validity_days", "1095"},
     {"console.redirect_uris", ""},
     {"login.upstream.type", ""},
     {"login.upstream.client_id", ""},
@@ -146,11 +147,14 @@ Config Config::load(const std::string& file, const std::map<std::string, std::st
 void Config::validate() const {
     for (const char* key : {"http.port", "http.threads", "http.max_body_bytes", "http.max_header_bytes",
                             "store.pool_size", "token.ttl_seconds", "login.rate_limit_per_ip",
-                            "login.rate_limit_per_account", "session.ttl_seconds"})
+                            "login.rate_limit_per_account", "session.ttl_seconds",
+                            "saml.certificate_validity_days"})
         if (!isInteger(get(key))) throw std::invalid_argument(std::string(key) + " must be a whole number");
     if (getInt("http.port") > 65535) throw std::invalid_argument("http.port must be at most 65535");
     if (getInt("token.ttl_seconds") < 60 || getInt("token.ttl_seconds") > 86400)
         throw std::invalid_argument("token.ttl_seconds must be between 60 and 86400");
+    if (getInt("saml.certificate_validity_days") < 1 || getInt("saml.certificate_validity_days") > 3650)
+        throw std::invalid_argument("saml.certificate_validity_days must be between 1 and 3650");
     if (!parseAlgorithm(get("token.algorithm")))
         throw std::invalid_argument("token.algorithm must be RS256, ES256 or EdDSA");
     if (get("tls.cert").empty() != get("tls.key").empty())

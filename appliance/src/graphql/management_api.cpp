@@ -22,6 +22,7 @@ graphql::Schema buildSchema() {
     bindOrganizationQueries(builder);
     bindOrganizationMutations(builder);
     bindServiceResolvers(builder);
+    bindSamlResolvers(builder);
     auto schema = builder.build();
     if (!schema) throw std::logic_error("management schema: " + schema.error().message);
     return std::move(*schema);

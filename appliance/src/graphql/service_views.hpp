@@ -5,6 +5,7 @@
 #include "graphql/client_views.hpp"
 
 #include <authcore/model/service.hpp>
+#include <authcore/services/saml_idp_service.hpp>
 #include <authcore/services/service_catalog.hpp>
 
 namespace authcore::appliance {
@@ -29,5 +30,7 @@ graphql::JsonValue apiKeyListValue(const ApiKeyPage& page);
 graphql::JsonValue apiKeyCreatedValue(const CreatedApiKey& created);
 
 void bindServiceResolvers(graphql::SchemaBuilder& schema);
+/// Service.samlConfig, Service.samlCertificate and the SAML mutations.
+void bindSamlResolvers(graphql::SchemaBuilder& schema);
 
 } // namespace authcore::appliance

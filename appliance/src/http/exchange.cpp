@@ -2,6 +2,7 @@
 // Request parsing with limits, and response helpers.
 #include "http/exchange.hpp"
 
+#include <Poco/JSON/ParseHandler.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTTPCookie.h>
 #include <Poco/Net/IPAddress.h>
@@ -118,7 +119,8 @@ const std::string& Exchange::body() {
 Poco::JSON::Object::Ptr Exchange::jsonBody() {
     const auto& text = body();
     try {
-        Poco::JSON::Parser parser;
+        // Objects keep their members' order: some maps are ordered (a SAML attribute_mapping).
+        Poco::JSON::Parser parser(new Poco::JSON::ParseHandler(true));
         parser.setDepth(kMaxJsonDepth);
         auto value = parser.parse(text);
         auto object = value.extract<Poco::JSON::Object::Ptr>();

@@ -16,6 +16,7 @@ void addOrganizationRoutes(Router& router, Context& context);
 void addServiceRoutes(Router& router, Context& context);
 void addPlanRoutes(Router& router, Context& context);
 void addApiKeyRoutes(Router& router, Context& context);
+void addSamlConfigRoutes(Router& router, Context& context);
 void addBrowserLoginRoutes(Router& router, Context& context);
 void addTokenRoutes(Router& router, Context& context);
 void addOpenIdRoutes(Router& router, Context& context);
@@ -31,6 +32,7 @@ inline void addAllRoutes(Router& router, Context& context) {
     addServiceRoutes(router, context);
     addPlanRoutes(router, context);
     addApiKeyRoutes(router, context);
+    addSamlConfigRoutes(router, context);
     addBrowserLoginRoutes(router, context);
     addTokenRoutes(router, context);
     addOpenIdRoutes(router, context);

@@ -47,9 +47,8 @@ void SamlIdpService::configure(const Principal& actor, const std::string& orgSlu
         audit_.record(org.id, actor.actor(), "saml.configure", service.id, false);
         throw;
     }
-    auto config = configFrom(input, service.id, clock_.now());
-    if (const auto existing = saml_.findConfig(service.id)) config.createdAt = existing->createdAt;
-    saml_.upsertConfig(config);
+    // An existing configuration keeps its created_at (SamlStore::upsertConfig).
+    saml_.upsertConfig(configFrom(input, service.id, clock_.now()));
     audit_.record(org.id, actor.actor(), "saml.configure", service.id, true);
 }
 
