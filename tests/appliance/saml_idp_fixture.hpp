@@ -57,7 +57,7 @@ struct SamlIdpFixture : ServiceFixture {
     static constexpr const char* kSpEntityId = "https://sp.example.com/saml2/metadata";
     static constexpr const char* kAcsUrl = "http://127.0.0.1:9/sp/acs";
     static constexpr const char* kSloUrl = "http://127.0.0.1:9/sp/slo";
-    static inline const std::string kService = kOrg + "/services/app";
+    static inline const std::string kService = "/api/v1/organizations/acme/services/app";
     static constexpr const char* kSso = "/saml/acme/app/sso";
 
     SamlIdpFixture() { createService("app"); }

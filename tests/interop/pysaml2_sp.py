@@ -174,7 +174,7 @@ def logout_request(args):
 
 
 def idp_certificates(client, idp):
-    return [cert for _, cert in client.metadata.certs(idp, "idpsso", use="signing")]
+    return list(client.metadata.certs(idp, "idpsso", use="signing"))
 
 
 def accept_logout_response(args):

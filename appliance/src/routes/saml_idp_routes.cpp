@@ -85,7 +85,7 @@ void handleSso(Exchange& ex, Context& context, SamlIdpEndpoints& idp) {
     context.metrics.increment("authcore_saml_idp_responses_total", "binding", ex.method() == "POST" ? "post" : "redirect");
 }
 
-void handleSlo(Exchange& ex, Context& context, SamlIdpEndpoints& idp) {
+void handleSlo(Exchange& ex, SamlIdpEndpoints& idp) {
     const auto runtime = idp.runtime(ex.param("org"), ex.param("svc"));
     // The HTTP-Redirect binding's parameters, also accepted in a form body.
     const auto query = ex.method() == "POST" ? ex.body() : rawQueryOf(ex);
@@ -108,7 +108,7 @@ void addSamlIdpRoutes(Router& router, Context& context) {
         router.add(method, "/saml/{org}/{svc}/sso",
                    [idp, &context](Exchange& ex) { guarded(ex, context, "sso", [&] { handleSso(ex, context, *idp); }); });
         router.add(method, "/saml/{org}/{svc}/slo",
-                   [idp, &context](Exchange& ex) { guarded(ex, context, "slo", [&] { handleSlo(ex, context, *idp); }); });
+                   [idp, &context](Exchange& ex) { guarded(ex, context, "slo", [&] { handleSlo(ex, *idp); }); });
     }
 }
 
