@@ -5,7 +5,7 @@
 #pragma once
 
 #include "login_fixture.hpp"
-#include "service_fixture.hpp"
+#include "appliance_fixture.hpp"
 
 #include "support/shell.hpp"
 
@@ -53,14 +53,36 @@ inline std::string decodeBase64(const std::string& text) {
     return std::string(std::istreambuf_iterator<char>(decoder), {});
 }
 
-struct SamlIdpFixture : ServiceFixture {
+using Headers = std::map<std::string, std::string>;
+
+// Lighter than ServiceFixture (each user costs an argon2 hash per login): an
+// owner who runs the service and a member who signs in to the SP through it.
+struct SamlIdpFixture : ApplianceFixture {
     static constexpr const char* kSpEntityId = "https://sp.example.com/saml2/metadata";
     static constexpr const char* kAcsUrl = "http://127.0.0.1:9/sp/acs";
     static constexpr const char* kSloUrl = "http://127.0.0.1:9/sp/slo";
     static inline const std::string kService = "/api/v1/organizations/acme/services/app";
     static constexpr const char* kSso = "/saml/acme/app/sso";
 
-    SamlIdpFixture() { createService("app"); }
+    SamlIdpFixture() {
+        createUser("owner@example.com", "owner-password");
+        member = createUser("member@example.com", "member-password");
+        ownerAuth = loginHeaders("owner@example.com", "owner-password");
+        const std::string org = "/api/v1/organizations";
+        expect(post(org, R"({"slug":"acme","name":"Acme"})", ownerAuth), 201);
+        expect(post(org + "/acme/members", R"({"email":"member@example.com","role":"member"})", ownerAuth), 201);
+        expect(post(org + "/acme/services",
+                    R"({"slug":"app","name":"App","service_type":"web","redirect_uris":["https://app.example.com/cb"]})",
+                    ownerAuth),
+               201);
+    }
+
+    static HttpResult expect(HttpResult result, int status) {
+        if (result.status != status)
+            throw std::runtime_error("expected " + std::to_string(status) + ", got " + std::to_string(result.status) +
+                                     ": " + result.body);
+        return result;
+    }
 
     /// PUT the SAML config; `extra` is appended to the JSON object (",\"slo_url\":...").
     HttpResult configure(bool signResponse, bool signAssertions, const std::string& extra = "",
@@ -151,6 +173,8 @@ struct SamlIdpFixture : ServiceFixture {
         return sp("accept-response --response " + shellQuote(path) + " " + wants, expectSuccess);
     }
 
+    User member;
+    Headers ownerAuth;
     std::string metadataPath;
     std::string session;
     std::string lastSpOutput;

@@ -127,6 +127,23 @@ BOOST_AUTO_TEST_CASE(single_logout_round_trip_ends_the_idp_session) {
     BOOST_TEST(f.browse("/").status == 302); // the IdP session is over: back to /login
 }
 
+BOOST_AUTO_TEST_CASE(single_logout_over_http_post_with_an_enveloped_signature) {
+    SamlIdpFixture f;
+    f.requireSpSignatures();
+    const auto form = f.browse(targetOf(f.sp("authn-request --binding redirect --sign")->getValue<std::string>("url")));
+    const auto verdict = f.spAccepts(form.body, spWants(true, true));
+    const auto logout = f.sp("logout-request --binding post --relay-state bye --name-id " + std::string(kMember) +
+                             " --session-index " + verdict->getValue<std::string>("session_index"));
+    const auto answer = f.postForm("/saml/acme/app/slo", logout->getObject("fields"));
+    BOOST_REQUIRE_EQUAL(answer.status, 302);
+    const auto location = answer.header("Location");
+    BOOST_REQUIRE(location.rfind(SamlIdpFixture::kSloUrl, 0) == 0);
+    BOOST_TEST(queryOf(location).at("RelayState") == "bye");
+    const auto done = f.sp("accept-logout-response --query " + shellQuote(location.substr(location.find('?') + 1)));
+    BOOST_TEST(done->getValue<std::string>("status") == "urn:oasis:names:tc:SAML:2.0:status:Success");
+    BOOST_TEST(f.browse("/").status == 302);
+}
+
 BOOST_AUTO_TEST_CASE(idp_initiated_sso_posts_an_unsolicited_response) {
     Ready f;
     f.signIn(kMember, kMemberPassword);
@@ -142,7 +159,7 @@ BOOST_AUTO_TEST_CASE(metadata_lists_the_next_certificate_during_rollover) {
     Ready f;
     const auto before = f.get("/saml/acme/app/metadata");
     BOOST_TEST(before.header("Content-Type").find("application/samlmetadata+xml") == 0);
-    const auto next = ServiceFixture::expect(f.post(SamlIdpFixture::kService + "/saml/certificate/next", "", f.ownerAuth), 200);
+    const auto next = SamlIdpFixture::expect(f.post(SamlIdpFixture::kService + "/saml/certificate/next", "", f.ownerAuth), 200);
     const auto nextPem = parseJson(next.body)->getValue<std::string>("public_key");
     const auto during = f.get("/saml/acme/app/metadata").body;
     auto count = [](const std::string& text) {
@@ -154,7 +171,7 @@ BOOST_AUTO_TEST_CASE(metadata_lists_the_next_certificate_during_rollover) {
     };
     BOOST_TEST(count(before.body) == 1u);
     BOOST_TEST(count(during) == 2u);
-    ServiceFixture::expect(f.post(SamlIdpFixture::kService + "/saml/certificate/next/activate", "", f.ownerAuth), 200);
+    SamlIdpFixture::expect(f.post(SamlIdpFixture::kService + "/saml/certificate/next/activate", "", f.ownerAuth), 200);
     f.metadataPath = f.saveMetadata();
     // Responses are now signed with the new key, and the SP trusts it from metadata.
     const auto request = f.sp("authn-request --binding redirect");

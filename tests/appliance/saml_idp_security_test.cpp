@@ -46,7 +46,7 @@ BOOST_AUTO_TEST_CASE(disabled_configuration_shows_an_error_page_and_no_response)
                       R"(","acs_url":")" + SamlIdpFixture::kAcsUrl +
                       R"(","name_id_format":"urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress",)"
                       R"("attribute_mapping":{},"sign_response":true,"sign_assertions":true})";
-    ServiceFixture::expect(httpRequest(f.port, "PUT", SamlIdpFixture::kService + "/saml", body, f.ownerAuth), 200);
+    SamlIdpFixture::expect(httpRequest(f.port, "PUT", SamlIdpFixture::kService + "/saml", body, f.ownerAuth), 200);
     const auto r = f.answer();
     BOOST_TEST(r.status == 403);
     BOOST_TEST(!carriesResponse(r));
@@ -55,7 +55,7 @@ BOOST_AUTO_TEST_CASE(disabled_configuration_shows_an_error_page_and_no_response)
 
 BOOST_AUTO_TEST_CASE(missing_certificate_shows_an_error_page_and_no_response) {
     SamlIdpFixture f;
-    ServiceFixture::expect(f.configure(true, true), 200);
+    SamlIdpFixture::expect(f.configure(true, true), 200);
     BOOST_TEST(f.get("/saml/acme/app/metadata").status == 404);
     f.signIn("member@example.com", "member-password");
     const auto r = f.browse(SamlIdpFixture::kSso);
@@ -155,7 +155,7 @@ BOOST_AUTO_TEST_CASE(single_logout_needs_slo_url_and_a_valid_signature) {
                       R"(","acs_url":")" + SamlIdpFixture::kAcsUrl +
                       R"(","name_id_format":"urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress",)"
                       R"("attribute_mapping":{},"sign_response":true,"sign_assertions":true})";
-    ServiceFixture::expect(httpRequest(f.port, "PUT", SamlIdpFixture::kService + "/saml", body, f.ownerAuth), 200);
+    SamlIdpFixture::expect(httpRequest(f.port, "PUT", SamlIdpFixture::kService + "/saml", body, f.ownerAuth), 200);
     const auto r = f.browse(targetOf(logout));
     BOOST_TEST(r.status == 400);
     BOOST_TEST(r.body.find("slo_url") != std::string::npos);

@@ -16,7 +16,8 @@ Commands:
                            {"request_id", "binding", "url", "fields": {SAMLRequest, RelayState}} for POST
   accept-response          reads the base64 SAMLResponse from --response FILE and validates it:
                            {"name_id", "name_id_format", "issuer", "session_index", "attributes"}
-  logout-request           {"request_id", "url"}: a LogoutRequest (HTTP-Redirect, signed) for --name-id
+  logout-request           {"request_id", "url"[, "fields"]}: a signed LogoutRequest for --name-id
+                           (--binding redirect: query signature; post: enveloped signature, form fields)
   accept-logout-response   --query RAW: checks the LogoutResponse's redirect signature with the
                            IdP certificate from its metadata, then the message: {"status", "in_response_to"}
 """
@@ -163,13 +164,21 @@ def accept_response(args):
 def logout_request(args):
     client = make_client(args)
     idp = idp_entity_id(client)
+    binding = BINDING_HTTP_POST if args.binding == "post" else BINDING_HTTP_REDIRECT
+    # Our metadata lists SLO for HTTP-Redirect only; a POST goes to the same URL.
     destination = client.metadata.single_logout_service(idp, BINDING_HTTP_REDIRECT, "idpsso")[0]["location"]
     name_id = NameID(text=args.name_id, format=args.name_id_format or NAMEID_FORMAT_EMAILADDRESS)
     request_id, request = client.create_logout_request(
-        destination, idp, name_id=name_id, session_indexes=args.session_index or None, sign=False)
+        destination, idp, name_id=name_id, session_indexes=args.session_index or None,
+        sign=binding == BINDING_HTTP_POST, sign_alg=SIG_RSA_SHA256, digest_alg=DIGEST_SHA256)
+    remember(args, request_id)
+    if binding == BINDING_HTTP_POST:
+        fields = {"SAMLRequest": base64.b64encode(str(request).encode()).decode()}
+        if args.relay_state:
+            fields["RelayState"] = args.relay_state
+        return {"request_id": request_id, "url": destination, "fields": fields}
     info = client.apply_binding(BINDING_HTTP_REDIRECT, str(request), destination, args.relay_state,
                                 sign=True, sigalg=SIG_RSA_SHA256)
-    remember(args, request_id)
     return {"request_id": request_id, "url": location(info)}
 
 

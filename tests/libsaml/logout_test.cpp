@@ -177,4 +177,28 @@ BOOST_AUTO_TEST_CASE(empty_spec_fields_are_missing) {
   BOOST_CHECK(saml::buildLogoutResponse(response).error().code == Errc::MissingField);
 }
 
+BOOST_AUTO_TEST_CASE(post_binding_request_is_verified_by_its_enveloped_signature) {
+  const auto message = built(requestSpec());
+  const auto withTemplate =
+      fx::replaceOnce(message.xml, "</saml:Issuer>", "</saml:Issuer>" + fx::signatureTemplate(message.id));
+  const auto signedXml = fx::signWithXmlsec1(withTemplate, fx::spKey(), {"LogoutRequest"});
+  auto p = policy();
+  p.peerCertificate = fx::spKey().credential.certificate();
+  p.requireSignature = true;
+  auto request = saml::readPostLogoutRequest(signedXml, p);
+  BOOST_REQUIRE_MESSAGE(request.has_value(), request.error().message);
+  BOOST_CHECK(request->signatureVerified);
+  BOOST_CHECK(request->sessionIndexes == std::vector<std::string>({"_s1", "_s2"}));
+
+  const auto tampered = fx::replaceOnce(signedXml, "alice@example.com", "carol@example.com");
+  auto p2 = policy();
+  p2.peerCertificate = fx::spKey().credential.certificate();
+  p2.requireSignature = true;
+  BOOST_CHECK(saml::readPostLogoutRequest(tampered, p2).error().code == Errc::SignatureInvalid);
+  BOOST_CHECK(saml::readPostLogoutRequest(message.xml, p2).error().code == Errc::SignatureMissing);
+  auto foreign = p2;
+  foreign.peerCertificate = fx::foreignKey().credential.certificate();
+  BOOST_CHECK(saml::readPostLogoutRequest(signedXml, foreign).error().code == Errc::SignatureInvalid);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

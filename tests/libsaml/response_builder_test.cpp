@@ -225,4 +225,24 @@ BOOST_AUTO_TEST_CASE(each_missing_required_field_is_refused) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(control_characters_and_invalid_utf8_are_refused) {
+  const std::vector<std::pair<const char*, std::function<void(saml::ResponseSpec&)>>> poisons = {
+      {"NUL in nameId", [](auto& s) { s.nameId = std::string("a\0b", 3); }},
+      {"escape in nameId", [](auto& s) { s.nameId = "ada\x1b[31m"; }},
+      {"control char in an attribute value", [](auto& s) { s.attributes.push_back({"cn", {"x\x01"}}); }},
+      {"invalid UTF-8 in an attribute name", [](auto& s) { s.attributes.push_back({"c\xff", {"x"}}); }},
+      {"vertical tab in issuer", [](auto& s) { s.issuer += '\v'; }},
+  };
+  for (const auto& [what, poison] : poisons) {
+    BOOST_TEST_CONTEXT(what) {
+      auto spec = sampleSpec(kNow);
+      poison(spec);
+      BOOST_CHECK(refused(spec).code == Errc::Malformed);
+    }
+  }
+  auto spec = sampleSpec(kNow);
+  spec.attributes.push_back({"cn", {"Zo\xc3\xab\tvan\nDijk"}}); // UTF-8, tab and newline are fine
+  BOOST_CHECK(saml::buildResponse(spec, generatedCredential()).has_value());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -85,11 +85,24 @@ void handleSso(Exchange& ex, Context& context, SamlIdpEndpoints& idp) {
     context.metrics.increment("authcore_saml_idp_responses_total", "binding", ex.method() == "POST" ? "post" : "redirect");
 }
 
+InboundSaml sloMessageOf(Exchange& ex) {
+    InboundSaml inbound;
+    if (ex.method() == "POST") {
+        auto form = ex.formBody();
+        inbound.post = true;
+        inbound.response = form.count("SAMLResponse") > 0;
+        inbound.samlValue = form[inbound.response ? "SAMLResponse" : "SAMLRequest"];
+        if (form.count("RelayState")) inbound.relayState = form["RelayState"];
+        return inbound;
+    }
+    inbound.rawQuery = rawQueryOf(ex);
+    inbound.response = ex.query("SAMLResponse").has_value();
+    return inbound;
+}
+
 void handleSlo(Exchange& ex, SamlIdpEndpoints& idp) {
     const auto runtime = idp.runtime(ex.param("org"), ex.param("svc"));
-    // The HTTP-Redirect binding's parameters, also accepted in a form body.
-    const auto query = ex.method() == "POST" ? ex.body() : rawQueryOf(ex);
-    const auto location = idp.logout(runtime, query, ex.cookie(kSessionCookie));
+    const auto location = idp.logout(runtime, sloMessageOf(ex), ex.cookie(kSessionCookie));
     ex.noStore();
     ex.redirect(location);
 }

@@ -73,6 +73,22 @@ std::string toJson(const Poco::JSON::Object& object) {
     return out.str();
 }
 
+// The message of either binding: the query's (Redirect) or the form's (POST).
+template <typename ReadRedirect, typename ReadPost>
+auto readInbound(const InboundSaml& inbound, const char* parameter, std::optional<std::string>& relayState,
+                 ReadRedirect&& readRedirect, ReadPost&& readPost) {
+    if (inbound.post) {
+        auto xml = saml::decodePostParameter(inbound.samlValue);
+        if (!xml) throw refused(xml.error());
+        relayState = inbound.relayState;
+        return readPost(*xml);
+    }
+    auto message = saml::decodeRedirect(inbound.rawQuery, parameter);
+    if (!message) throw refused(message.error());
+    relayState = message->relayState;
+    return readRedirect(*message);
+}
+
 } // namespace
 
 SamlIdpEndpoints::SamlIdpEndpoints(Context& context) : context_(context), subjects_(context.db->organizations()) {}
@@ -110,9 +126,9 @@ std::string SamlIdpEndpoints::metadata(const SamlRuntime& runtime) {
     return std::move(*xml);
 }
 
-bool SamlIdpEndpoints::rememberMessageId(const SamlRuntime& runtime, const std::string& id, SystemTime expiresAt) {
+bool SamlIdpEndpoints::rememberMessageId(const std::string& serviceId, const std::string& id, SystemTime expiresAt) {
     const auto left = std::chrono::duration_cast<std::chrono::seconds>(expiresAt - systemTime(context_.clock.now()));
-    return context_.codes->putIfAbsent(kMessageIdPrefix + runtime.serviceId + ":" + id, "1",
+    return context_.codes->putIfAbsent(kMessageIdPrefix + serviceId + ":" + id, "1",
                                        std::max(left, std::chrono::seconds(1)));
 }
 
@@ -126,20 +142,13 @@ PendingSso SamlIdpEndpoints::accept(const SamlRuntime& runtime, const InboundSam
     policy.spCertificate = spCertificate(runtime.config);
     policy.requireSignature = runtime.config.wantAuthnRequestsSigned;
     policy.rememberId = [&](const std::string& id, SystemTime expiresAt) {
-        return rememberMessageId(runtime, id, expiresAt);
+        return rememberMessageId(runtime.serviceId, id, expiresAt);
     };
-    std::optional<std::string> relayState = inbound.relayState;
-    tl::expected<saml::AuthnRequest, saml::Error> request;
-    if (inbound.post) {
-        auto xml = saml::decodePostParameter(inbound.samlValue);
-        if (!xml) throw refused(xml.error());
-        request = saml::readPostAuthnRequest(*xml, policy);
-    } else {
-        auto message = saml::decodeRedirect(inbound.rawQuery, "SAMLRequest");
-        if (!message) throw refused(message.error());
-        request = saml::readRedirectAuthnRequest(*message, policy);
-        relayState = message->relayState;
-    }
+    std::optional<std::string> relayState;
+    auto request = readInbound(
+        inbound, "SAMLRequest", relayState,
+        [&](const saml::RedirectMessage& m) { return saml::readRedirectAuthnRequest(m, policy); },
+        [&](const std::string& xml) { return saml::readPostAuthnRequest(xml, policy); });
     if (!request) throw refused(request.error());
     return PendingSso{request->id, relayState, request->forceAuthn};
 }
@@ -222,43 +231,58 @@ std::string SamlIdpEndpoints::respond(const SamlRuntime& runtime, const PendingS
     return saml::renderPostForm(runtime.config.acsUrl, "SAMLResponse", built->xml, relayState);
 }
 
-std::string SamlIdpEndpoints::logout(const SamlRuntime& runtime, const std::string& rawQuery,
-                                     const std::optional<std::string>& browserCookie) {
-    if (!runtime.config.sloUrl)
-        throw SamlPageError(400, "Single logout not configured",
-                            "This service has no slo_url, so single logout is not available.");
+saml::LogoutPolicy SamlIdpEndpoints::logoutPolicy(const SamlRuntime& runtime) {
     saml::LogoutPolicy policy;
     policy.expectedIssuer = runtime.config.entityId;
     policy.destination = sloUrl(runtime);
     policy.now = systemTime(context_.clock.now());
     policy.peerCertificate = spCertificate(runtime.config);
     policy.requireSignature = policy.peerCertificate.has_value();
-    policy.rememberId = [&](const std::string& id, SystemTime expiresAt) {
-        return rememberMessageId(runtime, id, expiresAt);
+    policy.rememberId = [this, serviceId = runtime.serviceId](const std::string& id, SystemTime expiresAt) {
+        return rememberMessageId(serviceId, id, expiresAt);
     };
-    if (rawQuery.rfind("SAMLResponse=", 0) == 0 || rawQuery.find("&SAMLResponse=") != std::string::npos) {
-        auto message = saml::decodeRedirect(rawQuery, "SAMLResponse");
-        if (!message) throw refused(message.error());
-        if (auto response = saml::readRedirectLogoutResponse(*message, policy); !response) throw refused(response.error());
+    return policy;
+}
+
+std::string SamlIdpEndpoints::logout(const SamlRuntime& runtime, const InboundSaml& inbound,
+                                     const std::optional<std::string>& browserCookie) {
+    if (!runtime.config.sloUrl)
+        throw SamlPageError(400, "Single logout not configured",
+                            "This service has no slo_url, so single logout is not available.");
+    const auto policy = logoutPolicy(runtime);
+    std::optional<std::string> relayState;
+    if (inbound.response) {
+        auto response = readInbound(
+            inbound, "SAMLResponse", relayState,
+            [&](const saml::RedirectMessage& m) { return saml::readRedirectLogoutResponse(m, policy); },
+            [&](const std::string& xml) { return saml::readPostLogoutResponse(xml, policy); });
+        if (!response) throw refused(response.error());
         return "/login";
     }
-    auto message = saml::decodeRedirect(rawQuery, "SAMLRequest");
-    if (!message) throw refused(message.error());
-    auto request = saml::readRedirectLogoutRequest(*message, policy);
+    auto request = readInbound(
+        inbound, "SAMLRequest", relayState,
+        [&](const saml::RedirectMessage& m) { return saml::readRedirectLogoutRequest(m, policy); },
+        [&](const std::string& xml) { return saml::readPostLogoutRequest(xml, policy); });
     if (!request) throw refused(request.error());
     const auto& signer = credential(runtime);
     for (const auto& index : request->sessionIndexes) endSessionIndex(runtime, index);
     if (request->sessionIndexes.empty() && browserCookie) context_.auth->closeSession(*browserCookie);
+    return logoutResponseUrl(runtime, request->id, relayState, signer);
+}
+
+std::string SamlIdpEndpoints::logoutResponseUrl(const SamlRuntime& runtime, const std::string& inResponseTo,
+                                                const std::optional<std::string>& relayState,
+                                                const saml::SigningCredential& signer) {
     saml::LogoutResponseSpec spec;
     spec.issuer = context_.samlIdp->metadataUrl(runtime.organizationSlug, runtime.serviceSlug);
     spec.destination = *runtime.config.sloUrl;
-    spec.inResponseTo = request->id;
-    spec.now = policy.now;
+    spec.inResponseTo = inResponseTo;
+    spec.now = systemTime(context_.clock.now());
     auto built = saml::buildLogoutResponse(spec);
     if (!built) throw SamlPageError(500, "SAML logout failed", built.error().message);
-    std::optional<std::string_view> relayState;
-    if (message->relayState) relayState = *message->relayState;
-    auto url = saml::encodeRedirect(*runtime.config.sloUrl, "SAMLResponse", built->xml, relayState, &signer);
+    std::optional<std::string_view> relay;
+    if (relayState) relay = *relayState;
+    auto url = saml::encodeRedirect(*runtime.config.sloUrl, "SAMLResponse", built->xml, relay, &signer);
     if (!url) throw SamlPageError(500, "SAML logout failed", url.error().message);
     return std::move(*url);
 }

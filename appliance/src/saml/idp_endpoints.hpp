@@ -6,6 +6,7 @@
 #include "app/context.hpp"
 
 #include <authcore/saml/credential.hpp>
+#include <authcore/saml/logout.hpp>
 #include <authcore/services/saml_idp_service.hpp>
 #include <authcore/services/saml_subject.hpp>
 
@@ -37,8 +38,9 @@ struct PendingSso {
 struct InboundSaml {
     bool post = false;      ///< HTTP-POST binding (form) rather than HTTP-Redirect (query)
     std::string rawQuery;   ///< the query string exactly as received (Redirect)
-    std::string samlValue;  ///< the form's SAMLRequest (POST)
+    std::string samlValue;  ///< the form's SAMLRequest or SAMLResponse (POST)
     std::optional<std::string> relayState; ///< the form's RelayState (POST)
+    bool response = false;  ///< a SAMLResponse rather than a SAMLRequest
 };
 
 class SamlIdpEndpoints {
@@ -60,10 +62,11 @@ public:
     /// The auto-submitting form that posts the signed Response to the ACS.
     /// 403 when disabled, 503 without a signing certificate.
     std::string respond(const SamlRuntime& runtime, const PendingSso& pending, const ActiveBrowserSession& session);
-    /// Answers an SP's LogoutRequest (HTTP-Redirect): ends the IdP sessions it
+    /// Answers an SP's LogoutRequest (either binding): ends the IdP sessions it
     /// names, or the browser's own when it names none; returns the URL of the
-    /// signed LogoutResponse to `slo_url`. A LogoutResponse returns "/login".
-    std::string logout(const SamlRuntime& runtime, const std::string& rawQuery,
+    /// signed LogoutResponse to `slo_url` (HTTP-Redirect). A LogoutResponse
+    /// returns "/login". 400 without `slo_url` or when refused.
+    std::string logout(const SamlRuntime& runtime, const InboundSaml& inbound,
                        const std::optional<std::string>& browserCookie);
 
     /// `{public_url}/saml/{org}/{svc}/slo`.
@@ -71,8 +74,11 @@ public:
 
 private:
     const saml::SigningCredential& credential(const SamlRuntime& runtime);
-    bool rememberMessageId(const SamlRuntime& runtime, const std::string& id,
+    bool rememberMessageId(const std::string& serviceId, const std::string& id,
                            std::chrono::system_clock::time_point expiresAt);
+    saml::LogoutPolicy logoutPolicy(const SamlRuntime& runtime);
+    std::string logoutResponseUrl(const SamlRuntime& runtime, const std::string& inResponseTo,
+                                  const std::optional<std::string>& relayState, const saml::SigningCredential& signer);
     std::string openSessionIndex(const SamlRuntime& runtime, const ActiveBrowserSession& session);
     void endSessionIndex(const SamlRuntime& runtime, const std::string& sessionIndex);
 

@@ -5,6 +5,7 @@
 #include "core/saml_time.hpp"
 #include "core/xml_reading.hpp"
 #include "core/xml_writer.hpp"
+#include "core/xml_verifier.hpp"
 #include "profile/protocol_message.hpp"
 
 namespace authcore::saml {
@@ -96,26 +97,49 @@ tl::expected<LogoutResponse, Error> readResponseFields(const ProtocolMessage& me
   return response;
 }
 
-// Issuer, the message's own fields, Destination, freshness, signature, then the ID.
-template <typename ReadFields>
-auto readLogout(const RedirectMessage& redirect, const LogoutPolicy& policy, std::string_view rootName,
-                ReadFields&& readFields) -> decltype(readFields(std::declval<const ProtocolMessage&>(), policy)) {
-  auto message = detail::readProtocolMessage(redirect.xml, rootName);
+// Issuer, the message's own fields, Destination, freshness, signature, then the
+// ID; `isSigned` and `checkSignature` are the binding's signature.
+template <typename ReadFields, typename IsSigned, typename CheckSignature>
+auto readLogout(std::string_view xml, const LogoutPolicy& policy, std::string_view rootName, ReadFields&& readFields,
+                IsSigned&& isSigned, CheckSignature&& checkSignature)
+    -> decltype(readFields(std::declval<const ProtocolMessage&>(), policy)) {
+  auto message = detail::readProtocolMessage(xml, rootName);
   if (!message) return tl::unexpected(message.error());
   auto issuer = detail::checkIssuer(*message, policy.expectedIssuer);
   if (!issuer) return tl::unexpected(issuer.error());
   auto result = readFields(*message, policy);
   if (!result) return result;
-  auto destination = detail::checkDestination(message->destination, policy.destination, redirect.signature.has_value());
+  auto destination = detail::checkDestination(message->destination, policy.destination, isSigned(*message));
   if (!destination) return tl::unexpected(destination.error());
   auto expiresAt = detail::checkFreshness(message->issueInstant, {policy.now, policy.clockSkew, policy.maxAge});
   if (!expiresAt) return tl::unexpected(expiresAt.error());
-  auto verified = detail::checkQuerySignature(redirect, policy.peerCertificate, policy.requireSignature);
+  auto verified = checkSignature(*message);
   if (!verified) return tl::unexpected(verified.error());
   result->signatureVerified = *verified;
   auto fresh = detail::rememberOnce(policy.rememberId, message->id, *expiresAt);
   if (!fresh) return tl::unexpected(fresh.error());
   return result;
+}
+
+template <typename ReadFields>
+auto readRedirect(const RedirectMessage& redirect, const LogoutPolicy& policy, std::string_view rootName,
+                  ReadFields&& readFields) {
+  return readLogout(
+      redirect.xml, policy, rootName, readFields,
+      [&](const ProtocolMessage&) { return redirect.signature.has_value(); },
+      [&](const ProtocolMessage&) {
+        return detail::checkQuerySignature(redirect, policy.peerCertificate, policy.requireSignature);
+      });
+}
+
+template <typename ReadFields>
+auto readPost(std::string_view xml, const LogoutPolicy& policy, std::string_view rootName, ReadFields&& readFields) {
+  return readLogout(
+      xml, policy, rootName, readFields,
+      [](const ProtocolMessage& parsed) { return detail::findSignature(parsed.root) != nullptr; },
+      [&](const ProtocolMessage& parsed) {
+        return detail::checkRootSignature(parsed, policy.peerCertificate, policy.requireSignature);
+      });
 }
 
 }  // namespace
@@ -150,12 +174,20 @@ tl::expected<BuiltMessage, Error> buildLogoutResponse(const LogoutResponseSpec& 
 
 tl::expected<LogoutRequest, Error> readRedirectLogoutRequest(const RedirectMessage& message,
                                                              const LogoutPolicy& policy) {
-  return readLogout(message, policy, "LogoutRequest", readRequestFields);
+  return readRedirect(message, policy, "LogoutRequest", readRequestFields);
 }
 
 tl::expected<LogoutResponse, Error> readRedirectLogoutResponse(const RedirectMessage& message,
                                                                const LogoutPolicy& policy) {
-  return readLogout(message, policy, "LogoutResponse", readResponseFields);
+  return readRedirect(message, policy, "LogoutResponse", readResponseFields);
+}
+
+tl::expected<LogoutRequest, Error> readPostLogoutRequest(std::string_view xml, const LogoutPolicy& policy) {
+  return readPost(xml, policy, "LogoutRequest", readRequestFields);
+}
+
+tl::expected<LogoutResponse, Error> readPostLogoutResponse(std::string_view xml, const LogoutPolicy& policy) {
+  return readPost(xml, policy, "LogoutResponse", readResponseFields);
 }
 
 }  // namespace authcore::saml

@@ -9,6 +9,10 @@
 #include "core/xml_signer.hpp"
 #include "core/xml_writer.hpp"
 
+#include <libxml/xmlstring.h>
+
+#include <vector>
+
 namespace authcore::saml {
 
 namespace {
@@ -23,6 +27,30 @@ constexpr const char* kXsiNs = "http://www.w3.org/2001/XMLSchema-instance";
 
 tl::unexpected<Error> missing(const char* what) {
   return tl::unexpected(Error{Errc::MissingField, std::string(what)});
+}
+
+// libxml2 would write a control character as a character reference that no
+// XML 1.0 parser accepts, so such values are refused before anything is built.
+bool isXmlText(const std::string& text) {
+  for (unsigned char c : text) {
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return false;
+  }
+  return xmlCheckUTF8(reinterpret_cast<const xmlChar*>(text.c_str())) != 0 && text.find('\0') == std::string::npos;
+}
+
+tl::expected<void, Error> validateText(const ResponseSpec& spec) {
+  std::vector<const std::string*> texts{&spec.issuer,       &spec.destination, &spec.audience,
+                                        &spec.nameId,       &spec.sessionIndex, &spec.authnContextClassRef};
+  if (spec.inResponseTo) texts.push_back(&*spec.inResponseTo);
+  if (spec.spNameQualifier) texts.push_back(&*spec.spNameQualifier);
+  for (const auto& attribute : spec.attributes) {
+    texts.push_back(&attribute.name);
+    for (const auto& value : attribute.values) texts.push_back(&value);
+  }
+  for (const auto* text : texts) {
+    if (!isXmlText(*text)) return tl::unexpected(Error{Errc::Malformed, "a value is not valid UTF-8 XML text"});
+  }
+  return {};
 }
 
 tl::expected<void, Error> validate(const ResponseSpec& spec) {
@@ -40,7 +68,7 @@ tl::expected<void, Error> validate(const ResponseSpec& spec) {
   for (const auto& attribute : spec.attributes) {
     if (attribute.name.empty()) return missing("an attribute has no name");
   }
-  return {};
+  return validateText(spec);
 }
 
 // The namespaces every element below refers to, declared once on the root.

@@ -102,4 +102,12 @@ tl::expected<LogoutRequest, Error> readRedirectLogoutRequest(const RedirectMessa
 tl::expected<LogoutResponse, Error> readRedirectLogoutResponse(const RedirectMessage& message,
                                                                const LogoutPolicy& policy);
 
+/// Reads a LogoutRequest from the HTTP-POST binding (the decoded XML): the same
+/// checks as readRedirectLogoutRequest, the signature being the enveloped
+/// ds:Signature on the root (DuplicateId for repeated IDs).
+tl::expected<LogoutRequest, Error> readPostLogoutRequest(std::string_view xml, const LogoutPolicy& policy);
+
+/// Reads a LogoutResponse from the HTTP-POST binding, as readPostLogoutRequest.
+tl::expected<LogoutResponse, Error> readPostLogoutResponse(std::string_view xml, const LogoutPolicy& policy);
+
 }  // namespace authcore::saml

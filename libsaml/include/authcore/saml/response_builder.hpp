@@ -55,7 +55,8 @@ struct BuiltResponse {
 /// MissingField if a required field is empty (issuer, destination, audience,
 /// nameId, sessionIndex, authnContextClassRef, an attribute name, an unset clock,
 /// an empty inResponseTo/spNameQualifier, a non-positive lifetime) or if neither
-/// signature is asked for (a response is never sent unsigned); NotInitialised
+/// signature is asked for (a response is never sent unsigned); Malformed if a
+/// value is not UTF-8 or holds a control character XML 1.0 cannot carry; NotInitialised
 /// without a Library; CryptoFailure if randomness, libxml2 or xmlsec fail.
 tl::expected<BuiltResponse, Error> buildResponse(const ResponseSpec& spec, const SigningCredential& credential);
 
