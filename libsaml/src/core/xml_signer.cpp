@@ -2,6 +2,8 @@
 // Enveloped XML-DSig signatures over one element of a libxml2 tree.
 #include "core/xml_signer.hpp"
 
+#include "core/xmlsec_handles.hpp"
+
 #include "core/credential_impl.hpp"
 
 #include <libxml/valid.h>
@@ -25,34 +27,9 @@ namespace {
 
 constexpr const char* kAssertionNs = "urn:oasis:names:tc:SAML:2.0:assertion";
 
-struct KeyDestroy {
-  void operator()(xmlSecKey* key) const noexcept { xmlSecKeyDestroy(key); }
-};
-struct DSigCtxDestroy {
-  void operator()(xmlSecDSigCtx* ctx) const noexcept { xmlSecDSigCtxDestroy(ctx); }
-};
-using KeyPtr = std::unique_ptr<xmlSecKey, KeyDestroy>;
-using DSigCtxPtr = std::unique_ptr<xmlSecDSigCtx, DSigCtxDestroy>;
 
 tl::unexpected<Error> failure(Errc code, const char* message) {
   return tl::unexpected(Error{code, std::string("signing failed: ") + message});
-}
-
-// The key is shared with the credential (EVP_PKEY reference count), never re-read from PEM.
-KeyPtr keyOf(const SigningCredential& credential) {
-  EVP_PKEY* shared = xmlSecOpenSSLEvpKeyDup(credential.impl().key.get());
-  if (shared == nullptr) return nullptr;
-  xmlSecKeyDataPtr data = xmlSecOpenSSLEvpKeyAdopt(shared);
-  if (data == nullptr) {
-    EVP_PKEY_free(shared);
-    return nullptr;
-  }
-  KeyPtr key(xmlSecKeyCreate());
-  if (!key || xmlSecKeySetValue(key.get(), data) < 0) {
-    xmlSecKeyDataDestroy(data);
-    return nullptr;
-  }
-  return key;
 }
 
 xmlNodePtr issuerChild(xmlNodePtr element) {
@@ -115,7 +92,7 @@ tl::expected<void, Error> signElement(xmlDocPtr doc, xmlNodePtr element, const S
   if (signature == nullptr) return failure(Errc::CryptoFailure, "cannot build the signature template");
   xmlAddNextSibling(issuer, signature);
 
-  KeyPtr key = keyOf(credential);
+  XmlSecKeyPtr key = xmlSecKeyFromEvp(credential.impl().key.get());
   DSigCtxPtr ctx(xmlSecDSigCtxCreate(nullptr));
   if (!key || !ctx) {
     xmlUnlinkNode(signature);

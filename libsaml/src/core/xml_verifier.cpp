@@ -2,6 +2,8 @@
 // Verification of an enveloped XML-DSig signature against one configured certificate.
 #include "core/xml_verifier.hpp"
 
+#include "core/xmlsec_handles.hpp"
+
 #include "core/credential_impl.hpp"
 #include "core/xml_ids.hpp"
 #include "core/xml_reading.hpp"
@@ -118,35 +120,12 @@ tl::expected<std::string, Error> registeredIdOf(xmlDocPtr doc, xmlNodePtr elemen
 struct KeysMngrDestroy {
   void operator()(xmlSecKeysMngr* mngr) const noexcept { xmlSecKeysMngrDestroy(mngr); }
 };
-struct DSigCtxDestroy {
-  void operator()(xmlSecDSigCtx* ctx) const noexcept { xmlSecDSigCtxDestroy(ctx); }
-};
-struct KeyDestroy {
-  void operator()(xmlSecKey* key) const noexcept { xmlSecKeyDestroy(key); }
-};
-using KeyPtr = std::unique_ptr<xmlSecKey, KeyDestroy>;
-
-KeyPtr keyFromCertificate(const Certificate& cert) {
-  EVP_PKEY* copy = xmlSecOpenSSLEvpKeyDup(cert.impl().publicKey());
-  if (copy == nullptr) return nullptr;
-  xmlSecKeyDataPtr data = xmlSecOpenSSLEvpKeyAdopt(copy);
-  if (data == nullptr) {
-    EVP_PKEY_free(copy);
-    return nullptr;
-  }
-  KeyPtr key(xmlSecKeyCreate());
-  if (!key || xmlSecKeySetValue(key.get(), data) < 0) {
-    xmlSecKeyDataDestroy(data);
-    return nullptr;
-  }
-  return key;
-}
 
 // A keys manager holding only the configured key.
 std::unique_ptr<xmlSecKeysMngr, KeysMngrDestroy> keysManagerFor(const Certificate& cert) {
   std::unique_ptr<xmlSecKeysMngr, KeysMngrDestroy> mngr(xmlSecKeysMngrCreate());
   if (!mngr || xmlSecOpenSSLAppDefaultKeysMngrInit(mngr.get()) < 0) return nullptr;
-  KeyPtr key = keyFromCertificate(cert);
+  XmlSecKeyPtr key = xmlSecKeyFromEvp(cert.impl().publicKey());
   if (!key || xmlSecOpenSSLAppDefaultKeysMngrAdoptKey(mngr.get(), key.get()) < 0) return nullptr;
   (void)key.release();
   return mngr;
@@ -210,7 +189,7 @@ tl::expected<void, Error> verifyEnvelopedSignature(xmlDocPtr doc, xmlNodePtr ele
   std::unique_ptr<xmlSecDSigCtx, DSigCtxDestroy> ctx(mngr ? xmlSecDSigCtxCreate(mngr.get()) : nullptr);
   if (!ctx || !restrictTransforms(*ctx)) return fail(Errc::CryptoFailure, "xmlsec context setup failed");
   // The configured key is set up front, so xmlsec never consults KeyInfo for one.
-  ctx->signKey = keyFromCertificate(cert).release();
+  ctx->signKey = xmlSecKeyFromEvp(cert.impl().publicKey()).release();
   if (ctx->signKey == nullptr) return fail(Errc::CryptoFailure, "xmlsec key setup failed");
   if (xmlSecDSigCtxVerify(ctx.get(), signatures.front()) < 0) {
     return fail(Errc::SignatureInvalid, "the signature could not be verified with the configured certificate");
