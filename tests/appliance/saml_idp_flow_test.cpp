@@ -15,16 +15,19 @@ namespace {
 constexpr const char* kMember = "member@example.com";
 constexpr const char* kMemberPassword = "member-password";
 
+/// Finishes an SP-initiated login whose first answer is `first`: without a
+/// session we send the browser to /login, which brings it back to our form.
+HttpResult finishLogin(SamlIdpFixture& f, const HttpResult& first) {
+    if (first.status != 302) return first;
+    const auto login = first.header("Location");
+    BOOST_REQUIRE_MESSAGE(login.rfind("/login?return_to=", 0) == 0, "unexpected redirect " + login);
+    f.signIn(kMember, kMemberPassword);
+    return f.browse(queryOf("http://x" + login).at("return_to"));
+}
+
 /// Walks an SP-initiated login from the SP's redirect URL to our POST form.
 HttpResult redirectLogin(SamlIdpFixture& f, const std::string& spUrl) {
-    auto first = f.browse(targetOf(spUrl));
-    if (first.status == 302 && f.session.empty()) {
-        const auto login = first.header("Location");
-        BOOST_REQUIRE_MESSAGE(login.rfind("/login?return_to=", 0) == 0, "unexpected redirect " + login);
-        f.signIn(kMember, kMemberPassword);
-        return f.browse(queryOf("http://x" + login).at("return_to"));
-    }
-    return first;
+    return finishLogin(f, f.browse(targetOf(spUrl)));
 }
 
 std::string spWants(bool signResponse, bool signAssertions) {
@@ -58,23 +61,33 @@ int xmlsecVerify(SamlIdpFixture& f, const std::string& xml, const std::string& c
 BOOST_AUTO_TEST_SUITE(appliance_saml_idp_flow)
 
 BOOST_AUTO_TEST_CASE(pysaml2_accepts_our_response_for_every_signing_choice) {
-    for (const auto& [signResponse, signAssertions] : {std::pair{true, true}, {true, false}, {false, true}, {false, false}}) {
-        Ready f(signResponse, signAssertions);
-        const auto request = f.sp("authn-request --binding redirect --relay-state rs-1");
-        const auto form = redirectLogin(f, request->getValue<std::string>("url"));
-        BOOST_REQUIRE_EQUAL(form.status, 200);
-        BOOST_TEST(formAction(form.body) == SamlIdpFixture::kAcsUrl);
-        BOOST_TEST(formValue(form.body, "RelayState") == "rs-1");
-        BOOST_TEST(form.header("Cache-Control").find("no-store") != std::string::npos);
-        const auto verdict = f.spAccepts(form.body, spWants(signResponse, signAssertions));
-        BOOST_TEST(verdict->getValue<std::string>("name_id") == kMember);
-        BOOST_TEST(verdict->getValue<bool>("response_signed") == signResponse);
-        // Never unsigned: with neither flag set the assertion is signed.
-        BOOST_TEST(verdict->getValue<bool>("assertion_signed") == (signAssertions || !signResponse));
-        const auto attributes = verdict->getObject("attributes");
-        BOOST_TEST(attributes->getArray("mail")->getElement<std::string>(0) == kMember);
-        BOOST_TEST(attributes->getArray("role")->getElement<std::string>(0) == "member");
-        BOOST_TEST(attributes->getArray("uid")->getElement<std::string>(0) == f.member.id);
+    struct Case {
+        bool signResponse, signAssertions;
+        const char* binding; // unsigned requests, both bindings
+    };
+    for (const auto& c : {Case{true, true, "redirect"}, Case{true, false, "post"}, Case{false, true, "redirect"},
+                          Case{false, false, "post"}}) {
+        BOOST_TEST_CONTEXT("sign_response " << c.signResponse << ", sign_assertions " << c.signAssertions << ", "
+                                            << c.binding) {
+            Ready f(c.signResponse, c.signAssertions);
+            const auto request = f.sp(std::string("authn-request --relay-state rs-1 --binding ") + c.binding);
+            const auto form = std::string(c.binding) == "post"
+                                  ? finishLogin(f, f.postForm(SamlIdpFixture::kSso, request->getObject("fields")))
+                                  : redirectLogin(f, request->getValue<std::string>("url"));
+            BOOST_REQUIRE_EQUAL(form.status, 200);
+            BOOST_TEST(formAction(form.body) == SamlIdpFixture::kAcsUrl);
+            BOOST_TEST(formValue(form.body, "RelayState") == "rs-1");
+            BOOST_TEST(form.header("Cache-Control").find("no-store") != std::string::npos);
+            const auto verdict = f.spAccepts(form.body, spWants(c.signResponse, c.signAssertions));
+            BOOST_TEST(verdict->getValue<std::string>("name_id") == kMember);
+            BOOST_TEST(verdict->getValue<bool>("response_signed") == c.signResponse);
+            // Never unsigned: with neither flag set the assertion is signed.
+            BOOST_TEST(verdict->getValue<bool>("assertion_signed") == (c.signAssertions || !c.signResponse));
+            const auto attributes = verdict->getObject("attributes");
+            BOOST_TEST(attributes->getArray("mail")->getElement<std::string>(0) == kMember);
+            BOOST_TEST(attributes->getArray("role")->getElement<std::string>(0) == "member");
+            BOOST_TEST(attributes->getArray("uid")->getElement<std::string>(0) == f.member.id);
+        }
     }
 }
 
@@ -142,6 +155,32 @@ BOOST_AUTO_TEST_CASE(single_logout_over_http_post_with_an_enveloped_signature) {
     const auto done = f.sp("accept-logout-response --query " + shellQuote(location.substr(location.find('?') + 1)));
     BOOST_TEST(done->getValue<std::string>("status") == "urn:oasis:names:tc:SAML:2.0:status:Success");
     BOOST_TEST(f.browse("/").status == 302);
+}
+
+BOOST_AUTO_TEST_CASE(passive_request_without_a_session_gets_a_signed_no_passive_status) {
+    Ready f;
+    const auto request = f.sp("authn-request --binding redirect --passive");
+    const auto form = f.browse(targetOf(request->getValue<std::string>("url")));
+    BOOST_REQUIRE_EQUAL(form.status, 200); // no sign-in page
+    const auto xml = decodeBase64(formValue(form.body, "SAMLResponse"));
+    BOOST_TEST(xml.find("urn:oasis:names:tc:SAML:2.0:status:NoPassive") != std::string::npos);
+    BOOST_TEST(xml.find("Assertion") == std::string::npos);
+    BOOST_TEST(xmlsecVerify(f, xml, f.certificate) == 0);
+    f.spAccepts(form.body, spWants(true, false), false);
+    BOOST_TEST(f.lastSpOutput.find("NoPassive") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(force_authn_makes_a_signed_in_user_sign_in_again) {
+    Ready f;
+    f.signIn(kMember, kMemberPassword);
+    const auto before = f.session;
+    const auto request = f.sp("authn-request --binding redirect --force-authn");
+    const auto first = f.browse(targetOf(request->getValue<std::string>("url")));
+    BOOST_REQUIRE_EQUAL(first.status, 302);
+    BOOST_TEST(first.header("Location").rfind("/login?return_to=", 0) == 0);
+    const auto form = finishLogin(f, first);
+    BOOST_TEST(f.session != before);
+    BOOST_TEST(f.spAccepts(form.body, spWants(true, true))->getValue<std::string>("name_id") == kMember);
 }
 
 BOOST_AUTO_TEST_CASE(idp_initiated_sso_posts_an_unsolicited_response) {

@@ -118,15 +118,20 @@ def authn_request(args):
     client = make_client(args)
     idp = idp_entity_id(client)
     sigalg = SIG_RSA_SHA256 if args.sign else None
+    flags = {}
+    if args.passive:
+        flags["is_passive"] = "true"
+    if args.force_authn:
+        flags["force_authn"] = "true"
     if args.binding == "redirect":
         request_id, info = client.prepare_for_authenticate(
             entityid=idp, relay_state=args.relay_state, binding=BINDING_HTTP_REDIRECT,
-            sign=args.sign, sigalg=sigalg, digest_alg=DIGEST_SHA256)
+            sign=args.sign, sigalg=sigalg, digest_alg=DIGEST_SHA256, **flags)
         remember(args, request_id)
         return {"request_id": request_id, "binding": "redirect", "url": location(info)}
     destination = client.sso_location(idp, BINDING_HTTP_POST)
     request_id, request = client.create_authn_request(
-        destination, binding=BINDING_HTTP_POST, sign=args.sign, sign_alg=sigalg, digest_alg=DIGEST_SHA256)
+        destination, binding=BINDING_HTTP_POST, sign=args.sign, sign_alg=sigalg, digest_alg=DIGEST_SHA256, **flags)
     remember(args, request_id)
     fields = {"SAMLRequest": base64.b64encode(str(request).encode()).decode()}
     if args.relay_state:
@@ -224,6 +229,8 @@ def parse_args():
     parser.add_argument("--binding", choices=["redirect", "post"], default="redirect")
     parser.add_argument("--sign", action="store_true", help="sign AuthnRequests")
     parser.add_argument("--relay-state", default="")
+    parser.add_argument("--passive", action="store_true", help="AuthnRequest IsPassive=true")
+    parser.add_argument("--force-authn", action="store_true", help="AuthnRequest ForceAuthn=true")
     parser.add_argument("--want-response-signed", action="store_true")
     parser.add_argument("--want-assertions-signed", action="store_true")
     parser.add_argument("--name-id-format", default=None)

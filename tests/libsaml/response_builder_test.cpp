@@ -245,4 +245,31 @@ BOOST_AUTO_TEST_CASE(control_characters_and_invalid_utf8_are_refused) {
   BOOST_CHECK(saml::buildResponse(spec, generatedCredential()).has_value());
 }
 
+BOOST_AUTO_TEST_CASE(status_response_carries_the_nested_code_no_assertion_and_a_signature) {
+  saml::StatusResponseSpec spec;
+  spec.issuer = "https://idp.example.test/saml";
+  spec.destination = "https://sp.example.test/acs";
+  spec.inResponseTo = "_request0123456789";
+  spec.subStatusCode = "urn:oasis:names:tc:SAML:2.0:status:NoPassive";
+  spec.statusMessage = "not signed in <yet>";
+  spec.now = kNow;
+  const auto built = saml::buildStatusResponse(spec, generatedCredential());
+  BOOST_REQUIRE_MESSAGE(built.has_value(), built.error().message);
+  const XPathReader xml(built->xml);
+  const std::string code = "/samlp:Response/samlp:Status/samlp:StatusCode";
+  BOOST_CHECK_EQUAL(xml.one(code + "/@Value"), "urn:oasis:names:tc:SAML:2.0:status:Responder");
+  BOOST_CHECK_EQUAL(xml.one(code + "/samlp:StatusCode/@Value"), "urn:oasis:names:tc:SAML:2.0:status:NoPassive");
+  BOOST_CHECK_EQUAL(xml.one("/samlp:Response/samlp:Status/samlp:StatusMessage"), "not signed in <yet>");
+  BOOST_CHECK_EQUAL(xml.one("/samlp:Response/@InResponseTo"), "_request0123456789");
+  BOOST_CHECK(xml.all("//saml:Assertion").empty());
+  BOOST_CHECK_EQUAL(xml.one("/samlp:Response/ds:Signature/ds:SignedInfo/ds:Reference/@URI"), "#" + built->responseId);
+
+  auto missing = spec;
+  missing.statusCode.clear();
+  BOOST_CHECK(saml::buildStatusResponse(missing, generatedCredential()).error().code == Errc::MissingField);
+  auto control = spec;
+  control.statusMessage = "bell\a";
+  BOOST_CHECK(saml::buildStatusResponse(control, generatedCredential()).error().code == Errc::Malformed);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

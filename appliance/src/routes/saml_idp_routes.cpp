@@ -58,7 +58,16 @@ PendingSso pendingOf(Exchange& ex, SamlIdpEndpoints& idp, const SamlRuntime& run
     // IdP-initiated: no request, so no InResponseTo; only for an enabled configuration.
     if (!runtime.config.enabled)
         throw SamlPageError(403, "SAML sign-in disabled", "SAML single sign-on is disabled for this service.");
-    return PendingSso{std::nullopt, ex.query("RelayState"), false};
+    return PendingSso{std::nullopt, ex.query("RelayState"), false, false};
+}
+
+// The auto-submitting form: only its own script may run, and it may post only to the ACS.
+void sendPostForm(Exchange& ex, const SamlRuntime& runtime, const std::string& form) {
+    ex.noStore();
+    ex.response().set("Content-Security-Policy", "default-src 'none'; script-src " + saml::postFormScriptHash() +
+                                                     "; form-action " + originOf(runtime.config.acsUrl) +
+                                                     "; base-uri 'none'; frame-ancestors 'none'");
+    ex.sendText(200, "text/html; charset=utf-8", form);
 }
 
 void handleSso(Exchange& ex, Context& context, SamlIdpEndpoints& idp) {
@@ -70,18 +79,14 @@ void handleSso(Exchange& ex, Context& context, SamlIdpEndpoints& idp) {
         context.auth->closeSession(*cookie);
         session.reset();
     }
+    if (!session && pending.isPassive) return sendPostForm(ex, runtime, idp.respondNoPassive(runtime, pending));
     if (!session) {
         pending.forceAuthn = false;
         const auto resume = "/saml/" + runtime.organizationSlug + "/" + runtime.serviceSlug +
                             "/sso?resume=" + idp.park(runtime, pending);
         return ex.redirect("/login?return_to=" + encodeComponent(resume));
     }
-    const auto form = idp.respond(runtime, pending, *session);
-    ex.noStore();
-    ex.response().set("Content-Security-Policy", "default-src 'none'; script-src " + saml::postFormScriptHash() +
-                                                     "; form-action " + originOf(runtime.config.acsUrl) +
-                                                     "; base-uri 'none'; frame-ancestors 'none'");
-    ex.sendText(200, "text/html; charset=utf-8", form);
+    sendPostForm(ex, runtime, idp.respond(runtime, pending, *session));
     context.metrics.increment("authcore_saml_idp_responses_total", "binding", ex.method() == "POST" ? "post" : "redirect");
 }
 

@@ -150,7 +150,7 @@ PendingSso SamlIdpEndpoints::accept(const SamlRuntime& runtime, const InboundSam
         [&](const saml::RedirectMessage& m) { return saml::readRedirectAuthnRequest(m, policy); },
         [&](const std::string& xml) { return saml::readPostAuthnRequest(xml, policy); });
     if (!request) throw refused(request.error());
-    return PendingSso{request->id, relayState, request->forceAuthn};
+    return PendingSso{request->id, relayState, request->forceAuthn, request->isPassive};
 }
 
 std::string SamlIdpEndpoints::park(const SamlRuntime& runtime, const PendingSso& pending) {
@@ -242,6 +242,23 @@ saml::LogoutPolicy SamlIdpEndpoints::logoutPolicy(const SamlRuntime& runtime) {
         return rememberMessageId(serviceId, id, expiresAt);
     };
     return policy;
+}
+
+std::string SamlIdpEndpoints::respondNoPassive(const SamlRuntime& runtime, const PendingSso& pending) {
+    requireEnabled(runtime);
+    const auto& signer = credential(runtime);
+    saml::StatusResponseSpec spec;
+    spec.issuer = context_.samlIdp->metadataUrl(runtime.organizationSlug, runtime.serviceSlug);
+    spec.destination = runtime.config.acsUrl;
+    spec.inResponseTo = pending.requestId;
+    spec.subStatusCode = "urn:oasis:names:tc:SAML:2.0:status:NoPassive";
+    spec.statusMessage = "The user is not signed in and the request allows no sign-in page.";
+    spec.now = systemTime(context_.clock.now());
+    auto built = saml::buildStatusResponse(spec, signer);
+    if (!built) throw SamlPageError(500, "SAML response failed", built.error().message);
+    std::optional<std::string_view> relayState;
+    if (pending.relayState) relayState = *pending.relayState;
+    return saml::renderPostForm(runtime.config.acsUrl, "SAMLResponse", built->xml, relayState);
 }
 
 std::string SamlIdpEndpoints::logout(const SamlRuntime& runtime, const InboundSaml& inbound,

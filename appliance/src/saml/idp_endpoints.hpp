@@ -32,6 +32,7 @@ struct PendingSso {
     std::optional<std::string> requestId; ///< absent: IdP-initiated, no InResponseTo
     std::optional<std::string> relayState;
     bool forceAuthn = false;
+    bool isPassive = false; ///< the SP forbids asking the user anything
 };
 
 /// A SAML message as it reached an endpoint.
@@ -62,6 +63,9 @@ public:
     /// The auto-submitting form that posts the signed Response to the ACS.
     /// 403 when disabled, 503 without a signing certificate.
     std::string respond(const SamlRuntime& runtime, const PendingSso& pending, const ActiveBrowserSession& session);
+    /// The form that posts a signed Response with status NoPassive: the SP asked
+    /// IsPassive and the browser has no session.
+    std::string respondNoPassive(const SamlRuntime& runtime, const PendingSso& pending);
     /// Answers an SP's LogoutRequest (either binding): ends the IdP sessions it
     /// names, or the browser's own when it names none; returns the URL of the
     /// signed LogoutResponse to `slo_url` (HTTP-Redirect). A LogoutResponse

@@ -139,23 +139,41 @@ xmlNodePtr addAssertion(xmlNodePtr response, const ResponseSpec& spec, const std
   return assertion;
 }
 
-xmlNodePtr addResponse(xmlDocPtr doc, const ResponseSpec& spec, const BuiltResponse& ids, Namespaces& ns) {
+// The Response element with its header, Issuer and Status.
+struct ResponseHeader {
+  const std::string& issuer;
+  const std::string& destination;
+  const std::optional<std::string>& inResponseTo;
+  std::chrono::system_clock::time_point now;
+  const std::string& statusCode;
+  const std::string& subStatusCode;
+  const std::string& statusMessage;
+};
+
+xmlNodePtr addResponse(xmlDocPtr doc, const ResponseHeader& header, const std::string& id, Namespaces& ns) {
   xmlNodePtr response = xmlNewDocNode(doc, nullptr, BAD_CAST "Response", nullptr);
   xmlDocSetRootElement(doc, response);
   ns.samlp = xmlNewNs(response, BAD_CAST detail::kProtocolNs, BAD_CAST "samlp");
   ns.saml = xmlNewNs(response, BAD_CAST detail::kAssertionNs, BAD_CAST "saml");
   xmlSetNs(response, ns.samlp);
-  setAttribute(response, "Destination", spec.destination);
-  setAttribute(response, "ID", ids.responseId);
-  if (spec.inResponseTo) setAttribute(response, "InResponseTo", *spec.inResponseTo);
-  setAttribute(response, "IssueInstant", formatInstant(spec.now));
+  setAttribute(response, "Destination", header.destination);
+  setAttribute(response, "ID", id);
+  if (header.inResponseTo) setAttribute(response, "InResponseTo", *header.inResponseTo);
+  setAttribute(response, "IssueInstant", formatInstant(header.now));
   setAttribute(response, "Version", "2.0");
-  addTextChild(response, ns.saml, "Issuer", spec.issuer);
+  addTextChild(response, ns.saml, "Issuer", header.issuer);
   xmlNodePtr status = xmlNewChild(response, ns.samlp, BAD_CAST "Status", nullptr);
   xmlNodePtr code = xmlNewChild(status, ns.samlp, BAD_CAST "StatusCode", nullptr);
-  setAttribute(code, "Value", "urn:oasis:names:tc:SAML:2.0:status:Success");
+  setAttribute(code, "Value", header.statusCode);
+  if (!header.subStatusCode.empty()) {
+    setAttribute(xmlNewChild(code, ns.samlp, BAD_CAST "StatusCode", nullptr), "Value", header.subStatusCode);
+  }
+  if (!header.statusMessage.empty()) addTextChild(status, ns.samlp, "StatusMessage", header.statusMessage);
   return response;
 }
+
+const std::string kSuccess = "urn:oasis:names:tc:SAML:2.0:status:Success";
+const std::string kNone;
 
 tl::expected<void, Error> sign(xmlDocPtr doc, xmlNodePtr response, xmlNodePtr assertion, const ResponseSpec& spec,
                                const SigningCredential& credential) {
@@ -185,9 +203,53 @@ tl::expected<BuiltResponse, Error> buildResponse(const ResponseSpec& spec, const
   detail::XmlDocPtr doc(xmlNewDoc(BAD_CAST "1.0"));
   if (!doc) return tl::unexpected(Error{Errc::CryptoFailure, "xmlNewDoc failed"});
   Namespaces ns{};
-  xmlNodePtr response = addResponse(doc.get(), spec, built, ns);
+  const ResponseHeader header{spec.issuer, spec.destination, spec.inResponseTo, spec.now, kSuccess, kNone, kNone};
+  xmlNodePtr response = addResponse(doc.get(), header, built.responseId, ns);
   xmlNodePtr assertion = addAssertion(response, spec, built.assertionId, ns);
   if (auto signedOk = sign(doc.get(), response, assertion, spec, credential); !signedOk) {
+    return tl::unexpected(std::move(signedOk.error()));
+  }
+  auto xml = detail::serialize(doc.get());
+  if (!xml) return tl::unexpected(std::move(xml.error()));
+  built.xml = std::move(*xml);
+  return built;
+}
+
+namespace {
+
+tl::expected<void, Error> validate(const StatusResponseSpec& spec) {
+  if (spec.issuer.empty()) return missing("issuer is empty");
+  if (spec.destination.empty()) return missing("destination is empty");
+  if (spec.statusCode.empty()) return missing("statusCode is empty");
+  if (spec.inResponseTo && spec.inResponseTo->empty()) return missing("inResponseTo is present but empty");
+  if (spec.now == TimePoint{}) return missing("now is unset");
+  for (const auto* text : {&spec.issuer, &spec.destination, &spec.statusCode, &spec.subStatusCode,
+                           &spec.statusMessage}) {
+    if (!isXmlText(*text)) return tl::unexpected(Error{Errc::Malformed, "a value is not valid UTF-8 XML text"});
+  }
+  if (spec.inResponseTo && !isXmlText(*spec.inResponseTo)) {
+    return tl::unexpected(Error{Errc::Malformed, "a value is not valid UTF-8 XML text"});
+  }
+  return {};
+}
+
+}  // namespace
+
+tl::expected<BuiltResponse, Error> buildStatusResponse(const StatusResponseSpec& spec,
+                                                       const SigningCredential& credential) {
+  if (!Library::alive()) return tl::unexpected(Error{Errc::NotInitialised, "create an authcore::saml::Library first"});
+  if (auto valid = validate(spec); !valid) return tl::unexpected(std::move(valid.error()));
+  BuiltResponse built;
+  built.responseId = detail::randomId();
+  if (built.responseId.empty()) return tl::unexpected(Error{Errc::CryptoFailure, "RAND_bytes failed"});
+  detail::XmlDocPtr doc(xmlNewDoc(BAD_CAST "1.0"));
+  if (!doc) return tl::unexpected(Error{Errc::CryptoFailure, "xmlNewDoc failed"});
+  Namespaces ns{};
+  const ResponseHeader header{spec.issuer,     spec.destination,   spec.inResponseTo, spec.now,
+                              spec.statusCode, spec.subStatusCode, spec.statusMessage};
+  xmlNodePtr response = addResponse(doc.get(), header, built.responseId, ns);
+  if (auto registered = detail::registerSamlIds(doc.get()); !registered) return tl::unexpected(registered.error());
+  if (auto signedOk = detail::signElement(doc.get(), response, credential); !signedOk) {
     return tl::unexpected(std::move(signedOk.error()));
   }
   auto xml = detail::serialize(doc.get());

@@ -60,4 +60,23 @@ struct BuiltResponse {
 /// without a Library; CryptoFailure if randomness, libxml2 or xmlsec fail.
 tl::expected<BuiltResponse, Error> buildResponse(const ResponseSpec& spec, const SigningCredential& credential);
 
+/// A Response that carries no assertion, only why: e.g. the SP asked IsPassive
+/// and the user would have to sign in.
+struct StatusResponseSpec {
+  std::string issuer;                       ///< IdP entity ID
+  std::string destination;                  ///< SP ACS URL
+  std::optional<std::string> inResponseTo;  ///< the AuthnRequest ID
+  std::string statusCode = "urn:oasis:names:tc:SAML:2.0:status:Responder";  ///< top-level StatusCode
+  std::string subStatusCode;                ///< nested StatusCode, e.g. ...:status:NoPassive (empty: none)
+  std::string statusMessage;                ///< StatusMessage (empty: none)
+  std::chrono::system_clock::time_point now;  ///< IssueInstant (injected clock)
+};
+
+/// Builds and signs (always) a Response with the given non-Success status and no
+/// assertion. MissingField for an empty issuer, destination or status code, an
+/// empty inResponseTo or an unset clock; Malformed for a value XML cannot carry;
+/// NotInitialised without a Library; CryptoFailure if signing fails.
+tl::expected<BuiltResponse, Error> buildStatusResponse(const StatusResponseSpec& spec,
+                                                       const SigningCredential& credential);
+
 }  // namespace authcore::saml
