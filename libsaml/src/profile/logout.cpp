@@ -6,6 +6,7 @@
 #include "core/xml_reading.hpp"
 #include "core/xml_writer.hpp"
 #include "core/xml_verifier.hpp"
+#include "profile/message_writer.hpp"
 #include "profile/protocol_message.hpp"
 
 namespace authcore::saml {
@@ -17,45 +18,6 @@ using std::chrono::system_clock;
 
 tl::unexpected<Error> fail(Errc code, std::string message) {
   return tl::unexpected(Error{code, std::move(message)});
-}
-
-// A message under construction: the document, its root and the two namespaces.
-struct Builder {
-  detail::XmlDocPtr doc;
-  xmlNodePtr root = nullptr;
-  xmlNsPtr samlp = nullptr;
-  xmlNsPtr saml = nullptr;
-};
-
-// Root with ID, Version, IssueInstant, Destination and Issuer; xml_writer escapes
-// every value on output.
-Builder startMessage(const char* rootName, const std::string& id, system_clock::time_point now,
-                     const std::string& destination, const std::string& issuer) {
-  Builder b;
-  b.doc.reset(xmlNewDoc(BAD_CAST "1.0"));
-  b.root = xmlNewDocNode(b.doc.get(), nullptr, BAD_CAST rootName, nullptr);
-  xmlDocSetRootElement(b.doc.get(), b.root);
-  b.samlp = xmlNewNs(b.root, BAD_CAST detail::kProtocolNs, BAD_CAST "samlp");
-  b.saml = xmlNewNs(b.root, BAD_CAST detail::kAssertionNs, BAD_CAST "saml");
-  xmlSetNs(b.root, b.samlp);
-  detail::setAttribute(b.root, "ID", id);
-  detail::setAttribute(b.root, "Version", "2.0");
-  detail::setAttribute(b.root, "IssueInstant", detail::formatInstant(now));
-  detail::setAttribute(b.root, "Destination", destination);
-  detail::addTextChild(b.root, b.saml, "Issuer", issuer);
-  return b;
-}
-
-tl::expected<BuiltMessage, Error> finish(const Builder& b, std::string id) {
-  auto xml = detail::serialize(b.doc.get());
-  if (!xml) return tl::unexpected(xml.error());
-  return BuiltMessage{std::move(*xml), std::move(id)};
-}
-
-tl::expected<std::string, Error> newId() {
-  std::string id = detail::randomId();
-  if (id.empty()) return fail(Errc::CryptoFailure, "RAND_bytes failed");
-  return id;
 }
 
 std::optional<system_clock::time_point> optionalTime(xmlNodePtr element, const char* name, bool& bad) {
@@ -148,28 +110,28 @@ tl::expected<BuiltMessage, Error> buildLogoutRequest(const LogoutRequestSpec& sp
   if (spec.issuer.empty() || spec.destination.empty() || spec.nameId.empty()) {
     return fail(Errc::MissingField, "issuer, destination and NameID are required");
   }
-  auto id = newId();
+  auto id = detail::newMessageId();
   if (!id) return tl::unexpected(id.error());
-  Builder b = startMessage("LogoutRequest", *id, spec.now, spec.destination, spec.issuer);
+  detail::MessageWriter b = detail::startMessage("LogoutRequest", *id, spec.now, spec.destination, spec.issuer);
   detail::setAttribute(b.root, "NotOnOrAfter", detail::formatInstant(spec.now + spec.lifetime));
   xmlNodePtr nameId = detail::addTextChild(b.root, b.saml, "NameID", spec.nameId);
   detail::setAttribute(nameId, "Format", nameIdFormatUri(spec.nameIdFormat));
   for (const auto& index : spec.sessionIndexes) detail::addTextChild(b.root, b.samlp, "SessionIndex", index);
-  return finish(b, std::move(*id));
+  return detail::finishMessage(b, std::move(*id));
 }
 
 tl::expected<BuiltMessage, Error> buildLogoutResponse(const LogoutResponseSpec& spec) {
   if (spec.issuer.empty() || spec.destination.empty() || spec.statusCode.empty()) {
     return fail(Errc::MissingField, "issuer, destination and status code are required");
   }
-  auto id = newId();
+  auto id = detail::newMessageId();
   if (!id) return tl::unexpected(id.error());
-  Builder b = startMessage("LogoutResponse", *id, spec.now, spec.destination, spec.issuer);
+  detail::MessageWriter b = detail::startMessage("LogoutResponse", *id, spec.now, spec.destination, spec.issuer);
   if (!spec.inResponseTo.empty()) detail::setAttribute(b.root, "InResponseTo", spec.inResponseTo);
   xmlNodePtr status = xmlNewChild(b.root, b.samlp, BAD_CAST "Status", nullptr);
   xmlNodePtr code = xmlNewChild(status, b.samlp, BAD_CAST "StatusCode", nullptr);
   detail::setAttribute(code, "Value", spec.statusCode);
-  return finish(b, std::move(*id));
+  return detail::finishMessage(b, std::move(*id));
 }
 
 tl::expected<LogoutRequest, Error> readRedirectLogoutRequest(const RedirectMessage& message,

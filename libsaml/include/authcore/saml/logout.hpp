@@ -4,6 +4,7 @@
 
 #include <authcore/saml/credential.hpp>
 #include <authcore/saml/error.hpp>
+#include <authcore/saml/message.hpp>
 #include <authcore/saml/name_id.hpp>
 #include <authcore/saml/redirect_binding.hpp>
 
@@ -72,12 +73,6 @@ struct LogoutPolicy {
   bool requireSignature = false;              ///< true: unsigned → SignatureMissing
   /// Records an ID until the time given; false = seen before → Replayed. May be empty.
   std::function<bool(const std::string&, std::chrono::system_clock::time_point)> rememberId;
-};
-
-/// A message we built and the ID we gave it.
-struct BuiltMessage {
-  std::string xml;  ///< the serialised message (UTF-8, with XML declaration)
-  std::string id;   ///< its ID ("_" + 32 random hex digits)
 };
 
 /// Builds a LogoutRequest (unsigned XML; sign it with encodeRedirect).
