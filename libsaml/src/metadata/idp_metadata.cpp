@@ -13,8 +13,6 @@ namespace {
 
 using detail::addEndpoint;
 using detail::addTextChild;
-using detail::kPostBinding;
-using detail::kRedirectBinding;
 using detail::setAttribute;
 
 tl::unexpected<Error> missing(const char* what) {
@@ -27,10 +25,10 @@ void addIdpDescriptor(const detail::EntityWriter& w, const IdpMetadataSpec& spec
   setAttribute(descriptor, "WantAuthnRequestsSigned", spec.wantAuthnRequestsSigned ? "true" : "false");
   setAttribute(descriptor, "protocolSupportEnumeration", detail::kProtocolNs);
   for (const auto& certificate : spec.signingCertificates) detail::addSigningKey(descriptor, w, certificate);
-  if (!spec.sloUrl.empty()) addEndpoint(descriptor, w, "SingleLogoutService", kRedirectBinding, spec.sloUrl);
+  if (!spec.sloUrl.empty()) addEndpoint(descriptor, w, "SingleLogoutService", kBindingHttpRedirect, spec.sloUrl);
   for (NameIdFormat format : spec.nameIdFormats) addTextChild(descriptor, w.md, "NameIDFormat", nameIdFormatUri(format));
-  addEndpoint(descriptor, w, "SingleSignOnService", kRedirectBinding, spec.ssoUrl);
-  addEndpoint(descriptor, w, "SingleSignOnService", kPostBinding, spec.ssoUrl);
+  addEndpoint(descriptor, w, "SingleSignOnService", kBindingHttpRedirect, spec.ssoUrl);
+  addEndpoint(descriptor, w, "SingleSignOnService", kBindingHttpPost, spec.ssoUrl);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // Pieces shared by the IdP and SP metadata builders (private to libsaml).
 #pragma once
 
+#include <authcore/saml/bindings.hpp>
 #include <authcore/saml/credential.hpp>
 #include <authcore/saml/error.hpp>
 
@@ -14,9 +15,6 @@
 #include <tl/expected.hpp>
 
 namespace authcore::saml::detail {
-
-inline constexpr const char* kRedirectBinding = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect";
-inline constexpr const char* kPostBinding = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST";
 
 /// A metadata document under construction: md:EntityDescriptor and the md/ds namespaces.
 struct EntityWriter {

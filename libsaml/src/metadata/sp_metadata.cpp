@@ -27,12 +27,12 @@ void addSpDescriptor(const detail::EntityWriter& w, const SpMetadataSpec& spec) 
   setAttribute(descriptor, "protocolSupportEnumeration", detail::kProtocolNs);
   for (const auto& certificate : spec.signingCertificates) detail::addSigningKey(descriptor, w, certificate);
   if (!spec.sloUrl.empty()) {
-    detail::addEndpoint(descriptor, w, "SingleLogoutService", detail::kRedirectBinding, spec.sloUrl);
+    detail::addEndpoint(descriptor, w, "SingleLogoutService", kBindingHttpRedirect, spec.sloUrl);
   }
   for (NameIdFormat format : spec.nameIdFormats) {
     detail::addTextChild(descriptor, w.md, "NameIDFormat", nameIdFormatUri(format));
   }
-  xmlNodePtr acs = detail::addEndpoint(descriptor, w, "AssertionConsumerService", detail::kPostBinding, spec.acsUrl);
+  xmlNodePtr acs = detail::addEndpoint(descriptor, w, "AssertionConsumerService", kBindingHttpPost, spec.acsUrl);
   setAttribute(acs, "index", "0");
   setAttribute(acs, "isDefault", "true");
 }

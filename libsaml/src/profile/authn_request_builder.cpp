@@ -2,18 +2,13 @@
 // Building the samlp:AuthnRequest an SP sends to an IdP (SSO profile, SP side).
 #include <authcore/saml/authn_request_builder.hpp>
 
+#include <authcore/saml/bindings.hpp>
 #include <authcore/saml/library.hpp>
 
 #include "core/xml_writer.hpp"
 #include "profile/message_writer.hpp"
 
 namespace authcore::saml {
-
-namespace {
-
-constexpr const char* kPostBinding = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST";
-
-}  // namespace
 
 tl::expected<BuiltMessage, Error> buildAuthnRequest(const AuthnRequestSpec& spec) {
   if (!Library::alive()) return tl::unexpected(Error{Errc::NotInitialised, "create an authcore::saml::Library first"});
@@ -24,7 +19,7 @@ tl::expected<BuiltMessage, Error> buildAuthnRequest(const AuthnRequestSpec& spec
   if (!id) return tl::unexpected(id.error());
   detail::MessageWriter w = detail::startMessage("AuthnRequest", *id, spec.now, spec.destination, spec.issuer);
   // Attribute order is cosmetic; the schema fixes only the child order (Issuer, NameIDPolicy).
-  detail::setAttribute(w.root, "ProtocolBinding", kPostBinding);
+  detail::setAttribute(w.root, "ProtocolBinding", kBindingHttpPost);
   detail::setAttribute(w.root, "AssertionConsumerServiceURL", spec.acsUrl);
   if (spec.forceAuthn) detail::setAttribute(w.root, "ForceAuthn", "true");
   if (spec.isPassive) detail::setAttribute(w.root, "IsPassive", "true");

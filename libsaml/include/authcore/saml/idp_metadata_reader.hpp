@@ -2,6 +2,7 @@
 // Reading an IdP's SAML 2.0 metadata (the SP side of a connection), hardened.
 #pragma once
 
+#include <authcore/saml/bindings.hpp>
 #include <authcore/saml/credential.hpp>
 #include <authcore/saml/error.hpp>
 #include <authcore/saml/xml_document.hpp>
@@ -15,11 +16,6 @@
 #include <tl/expected.hpp>
 
 namespace authcore::saml {
-
-/// The HTTP-Redirect binding URI (for IdpDescriptor::ssoLocation and sloLocation).
-inline constexpr const char* kBindingHttpRedirect = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect";
-/// The HTTP-POST binding URI.
-inline constexpr const char* kBindingHttpPost = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST";
 
 /// A protocol endpoint of a metadata role.
 struct Endpoint {
@@ -36,7 +32,8 @@ struct IdpDescriptor {
   bool wantAuthnRequestsSigned = false;              ///< IDPSSODescriptor@WantAuthnRequestsSigned
   std::optional<std::chrono::system_clock::time_point> validUntil;  ///< earliest validUntil stated
 
-  /// The first SingleSignOnService Location with this binding URI; empty if none.
+  /// The first SingleSignOnService Location with this binding URI (e.g.
+  /// kBindingHttpRedirect); empty if none.
   std::optional<std::string> ssoLocation(std::string_view binding) const;
   /// The first SingleLogoutService Location with this binding URI; empty if none.
   std::optional<std::string> sloLocation(std::string_view binding) const;
