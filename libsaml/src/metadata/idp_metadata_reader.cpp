@@ -9,6 +9,8 @@
 #include "core/xml_reading.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <string>
 
 namespace authcore::saml {
 
