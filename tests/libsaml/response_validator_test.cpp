@@ -7,6 +7,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <functional>
+
 namespace saml = authcore::saml;
 namespace fx = authcore::saml::test;
 using saml::Errc;
@@ -24,6 +26,17 @@ saml::Assertion accepted(const std::string& xml, const saml::ResponsePolicy& pol
 // The assertion-signed Response with its unsigned root edited by `from` -> `to`.
 std::string editedEnvelope(const std::string& from, const std::string& to) {
   return fx::replaceOnce(fx::makeResponse(Signed::Assertion).xml, from, to);
+}
+
+// The refusal of a sample Response signed both ways under the SP's policy changed
+// by `edit`; also checks that nothing was remembered or consumed.
+Errc refusedUnder(const std::function<void(saml::ResponsePolicy&)>& edit) {
+  fx::SpState sp;
+  auto policy = sp.policy();
+  edit(policy);
+  const Errc code = fx::refusal(fx::makeResponse(Signed::Both).xml, policy).code;
+  BOOST_CHECK(sp.untouched());
+  return code;
 }
 
 }  // namespace
@@ -69,11 +82,8 @@ BOOST_AUTO_TEST_CASE(second_configured_certificate_verifies_after_rollover) {
 }
 
 BOOST_AUTO_TEST_CASE(no_configured_certificate_means_signature_missing) {
-  fx::SpState sp;
-  auto policy = sp.policy();
-  policy.idpCertificates.clear();
-  BOOST_CHECK(fx::refusal(fx::makeResponse(Signed::Both).xml, policy).code == Errc::SignatureMissing);
-  BOOST_CHECK(sp.untouched());
+  BOOST_CHECK(refusedUnder([](saml::ResponsePolicy& policy) { policy.idpCertificates.clear(); }) ==
+              Errc::SignatureMissing);
 }
 
 BOOST_AUTO_TEST_CASE(unsigned_response_is_signature_missing) {
@@ -85,10 +95,13 @@ BOOST_AUTO_TEST_CASE(unsigned_response_is_signature_missing) {
 }
 
 BOOST_AUTO_TEST_CASE(wrong_issuer_is_unknown_issuer) {
+  const auto otherIdp = [](saml::ResponsePolicy& policy) {
+    policy.expectedIssuer = "https://other-idp.example.test/saml";
+  };
+  BOOST_CHECK(refusedUnder(otherIdp) == Errc::UnknownIssuer);
   fx::SpState sp;
   auto policy = sp.policy();
-  policy.expectedIssuer = "https://other-idp.example.test/saml";
-  BOOST_CHECK(fx::refusal(fx::makeResponse(Signed::Both).xml, policy).code == Errc::UnknownIssuer);
+  otherIdp(policy);
   const std::string issuer = std::string("<saml:Issuer>") + fx::kIdpEntityId + "</saml:Issuer>";
   const std::string forgedRoot = editedEnvelope(issuer, "<saml:Issuer>https://evil.example/saml</saml:Issuer>");
   BOOST_CHECK(fx::refusal(forgedRoot, sp.policy()).code == Errc::UnknownIssuer);
@@ -100,10 +113,11 @@ BOOST_AUTO_TEST_CASE(wrong_issuer_is_unknown_issuer) {
 }
 
 BOOST_AUTO_TEST_CASE(wrong_destination_or_recipient_is_destination_mismatch) {
+  const auto otherAcs = [](saml::ResponsePolicy& policy) { policy.acsUrl = "https://sp.example.test/other-acs"; };
+  BOOST_CHECK(refusedUnder(otherAcs) == Errc::DestinationMismatch);
   fx::SpState sp;
   auto policy = sp.policy();
-  policy.acsUrl = "https://sp.example.test/other-acs";
-  BOOST_CHECK(fx::refusal(fx::makeResponse(Signed::Both).xml, policy).code == Errc::DestinationMismatch);
+  otherAcs(policy);
   // No Destination on an unsigned Response: the signed Recipient still decides.
   const std::string destination = std::string(" Destination=\"") + fx::kSpAcsUrl + "\"";
   const auto error = fx::refusal(editedEnvelope(destination, ""), policy);
@@ -124,27 +138,19 @@ BOOST_AUTO_TEST_CASE(signed_response_without_destination_is_missing_field) {
 }
 
 BOOST_AUTO_TEST_CASE(wrong_audience_is_audience_mismatch) {
-  fx::SpState sp;
-  auto policy = sp.policy();
-  policy.spEntityId = "https://other-sp.example.test/metadata";
-  BOOST_CHECK(fx::refusal(fx::makeResponse(Signed::Both).xml, policy).code == Errc::AudienceMismatch);
-  BOOST_CHECK(sp.untouched());
+  BOOST_CHECK(refusedUnder([](saml::ResponsePolicy& policy) {
+                policy.spEntityId = "https://other-sp.example.test/metadata";
+              }) == Errc::AudienceMismatch);
 }
 
 BOOST_AUTO_TEST_CASE(expired_assertion_is_expired) {
-  fx::SpState sp;
-  auto policy = sp.policy();
-  policy.now = fx::testNow() + 300s + 60s;
-  BOOST_CHECK(fx::refusal(fx::makeResponse(Signed::Both).xml, policy).code == Errc::Expired);
-  BOOST_CHECK(sp.untouched());
+  BOOST_CHECK(refusedUnder([](saml::ResponsePolicy& policy) { policy.now = fx::testNow() + 300s + 60s; }) ==
+              Errc::Expired);
 }
 
 BOOST_AUTO_TEST_CASE(not_yet_valid_assertion_is_expired) {
-  fx::SpState sp;
-  auto policy = sp.policy();
-  policy.now = fx::testNow() - 10min;
-  BOOST_CHECK(fx::refusal(fx::makeResponse(Signed::Both).xml, policy).code == Errc::Expired);
-  BOOST_CHECK(sp.untouched());
+  BOOST_CHECK(refusedUnder([](saml::ResponsePolicy& policy) { policy.now = fx::testNow() - 10min; }) ==
+              Errc::Expired);
 }
 
 BOOST_AUTO_TEST_CASE(clock_difference_within_skew_is_accepted) {

@@ -65,7 +65,7 @@ struct ResponsePolicy {
 /// - Issuers (UnknownIssuer), Destination (DestinationMismatch; MissingField if
 ///   the Response is signed without one), bearer SubjectConfirmationData with
 ///   Recipient (DestinationMismatch), NotOnOrAfter, Conditions NotBefore /
-///   NotOnOrAfter (Expired), InResponseTo equal to the Response's (RequestUnknown),
+///   NotOnOrAfter and AuthnStatement SessionNotOnOrAfter (Expired), InResponseTo equal to the Response's (RequestUnknown),
 ///   Audience (AudienceMismatch), NameID and AuthnStatement (MissingField);
 /// - unsolicited without allowUnsolicited (RequestUnknown);
 /// - last, so that no refused response burns an ID: rememberAssertionId
