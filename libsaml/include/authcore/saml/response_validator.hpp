@@ -64,9 +64,10 @@ struct ResponsePolicy {
 ///   for SHA-1); at least one covers the assertion (SignatureMissing);
 /// - Issuers (UnknownIssuer), Destination (DestinationMismatch; MissingField if
 ///   the Response is signed without one), bearer SubjectConfirmationData with
-///   Recipient (DestinationMismatch), NotOnOrAfter, Conditions NotBefore /
-///   NotOnOrAfter and AuthnStatement SessionNotOnOrAfter (Expired), InResponseTo equal to the Response's (RequestUnknown),
-///   Audience (AudienceMismatch), NameID and AuthnStatement (MissingField);
+///   Recipient (DestinationMismatch), its NotOnOrAfter, Conditions NotBefore /
+///   NotOnOrAfter and SessionNotOnOrAfter within skew (Expired), its InResponseTo
+///   equal to the Response's (RequestUnknown), Audience (AudienceMismatch),
+///   NameID and AuthnStatement (MissingField);
 /// - unsolicited without allowUnsolicited (RequestUnknown);
 /// - last, so that no refused response burns an ID: rememberAssertionId
 ///   (Replayed), then consumeRequestId (RequestUnknown).
