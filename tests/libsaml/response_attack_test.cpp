@@ -182,6 +182,17 @@ BOOST_AUTO_TEST_CASE(foreign_response_signature_over_a_valid_signed_assertion_is
   BOOST_CHECK(attack(foreign) == Errc::SignatureInvalid);
 }
 
+BOOST_AUTO_TEST_CASE(foreign_assertion_signature_inside_a_valid_signed_response_is_invalid) {
+  const std::string root = fx::rootElement(fx::makeResponse(Signed::Assertion, 1).xml);
+  const std::string xml = fx::signWithXmlsec1(
+      fx::afterIssuer(root, fx::signatureTemplate(fx::firstTagAttribute(root, "ID"))), fx::idpTestKey(0), {"Response"});
+  fx::SpState sp;
+  const auto error = fx::refusal(xml, sp.policy());
+  BOOST_CHECK(error.code == Errc::SignatureInvalid);
+  BOOST_CHECK_NE(error.message.find("Assertion"), std::string::npos);
+  BOOST_CHECK(sp.untouched());
+}
+
 BOOST_AUTO_TEST_CASE(sha1_signature_or_digest_is_unsupported) {
   const auto p = pieces(Signed::Assertion);
   const std::string id = p.built.responseId;
