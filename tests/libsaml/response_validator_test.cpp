@@ -39,6 +39,21 @@ Errc refusedUnder(const std::function<void(saml::ResponsePolicy&)>& edit) {
   return code;
 }
 
+// A status-only Response from our IdP to the sample SP (the Responder status by default).
+saml::StatusResponseSpec statusSpec() {
+  saml::StatusResponseSpec spec;
+  spec.issuer = fx::kIdpEntityId;
+  spec.destination = fx::kSpAcsUrl;
+  spec.now = fx::testNow();
+  return spec;
+}
+
+std::string statusResponse(const saml::StatusResponseSpec& spec) {
+  auto built = saml::buildStatusResponse(spec, authcore::test::generatedCredential(0));
+  BOOST_REQUIRE_MESSAGE(built.has_value(), "buildStatusResponse: " << built.error().message);
+  return built->xml;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(saml_response_validator)
@@ -222,15 +237,10 @@ BOOST_AUTO_TEST_CASE(policy_without_replay_cache_or_request_store_refuses) {
 
 BOOST_AUTO_TEST_CASE(non_success_status_is_status_not_success) {
   fx::SpState sp;
-  saml::StatusResponseSpec spec;
-  spec.issuer = fx::kIdpEntityId;
-  spec.destination = fx::kSpAcsUrl;
+  saml::StatusResponseSpec spec = statusSpec();
   spec.inResponseTo = fx::kRequestId;
   spec.subStatusCode = "urn:oasis:names:tc:SAML:2.0:status:NoPassive";
-  spec.now = fx::testNow();
-  auto built = saml::buildStatusResponse(spec, authcore::test::generatedCredential(0));
-  BOOST_REQUIRE(built.has_value());
-  const auto error = fx::refusal(built->xml, sp.policy());
+  const auto error = fx::refusal(statusResponse(spec), sp.policy());
   BOOST_CHECK(error.code == Errc::StatusNotSuccess);
   BOOST_CHECK_NE(error.message.find("Responder"), std::string::npos);
   BOOST_CHECK(sp.untouched());
@@ -238,14 +248,9 @@ BOOST_AUTO_TEST_CASE(non_success_status_is_status_not_success) {
 
 BOOST_AUTO_TEST_CASE(success_without_assertion_is_unexpected) {
   fx::SpState sp;
-  saml::StatusResponseSpec spec;
-  spec.issuer = fx::kIdpEntityId;
-  spec.destination = fx::kSpAcsUrl;
+  saml::StatusResponseSpec spec = statusSpec();
   spec.statusCode = "urn:oasis:names:tc:SAML:2.0:status:Success";
-  spec.now = fx::testNow();
-  auto built = saml::buildStatusResponse(spec, authcore::test::generatedCredential(0));
-  BOOST_REQUIRE(built.has_value());
-  BOOST_CHECK(fx::refusal(built->xml, sp.policy()).code == Errc::UnexpectedMessage);
+  BOOST_CHECK(fx::refusal(statusResponse(spec), sp.policy()).code == Errc::UnexpectedMessage);
 }
 
 BOOST_AUTO_TEST_CASE(encrypted_assertion_is_unexpected) {

@@ -76,7 +76,9 @@ tl::expected<void, Error> readNameId(xmlNodePtr subject, Assertion& out) {
 tl::expected<TimePoint, Error> checkBearer(xmlNodePtr confirmation, const ResponsePolicy& policy,
                                            const std::optional<std::string>& inResponseTo) {
   const auto all = childElements(confirmation, "SubjectConfirmationData", kAssertionNs);
-  if (all.size() != 1) return fail(Errc::MissingField, "a bearer SubjectConfirmation needs one SubjectConfirmationData");
+  if (all.size() != 1) {
+    return fail(Errc::MissingField, "a bearer SubjectConfirmation needs one SubjectConfirmationData");
+  }
   const xmlNodePtr data = all.front();
   const auto recipient = attributeValue(data, "Recipient");
   if (!recipient) return fail(Errc::MissingField, "the SubjectConfirmationData has no Recipient");

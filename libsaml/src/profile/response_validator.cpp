@@ -41,7 +41,9 @@ struct Envelope {
 tl::expected<void, Error> readRoot(Envelope& envelope) {
   const xmlNodePtr root = envelope.root;
   if (!isElement(root, "Response", kProtocolNs)) return fail(Errc::UnexpectedMessage, "expected a samlp:Response");
-  if (attributeValue(root, "Version") != "2.0") return fail(Errc::UnexpectedMessage, "the Response's Version is not 2.0");
+  if (attributeValue(root, "Version") != "2.0") {
+    return fail(Errc::UnexpectedMessage, "the Response's Version is not 2.0");
+  }
   envelope.id = attributeValue(root, "ID").value_or("");
   if (envelope.id.empty()) return fail(Errc::MissingField, "the Response has no ID");
   const auto instant = attributeValue(root, "IssueInstant");
@@ -153,10 +155,12 @@ tl::expected<void, Error> checkEnvelope(const Envelope& envelope, const Response
 tl::expected<void, Error> checkSolicitation(const Assertion& assertion, const ResponsePolicy& policy) {
   if (!policy.rememberAssertionId) return fail(Errc::Replayed, "no replay cache is configured (rememberAssertionId)");
   if (!assertion.inResponseTo) {
-    if (!policy.allowUnsolicited) return fail(Errc::RequestUnknown, "unsolicited responses (no InResponseTo) are not allowed");
-    return {};
+    if (policy.allowUnsolicited) return {};
+    return fail(Errc::RequestUnknown, "unsolicited responses (no InResponseTo) are not allowed");
   }
-  if (!policy.consumeRequestId) return fail(Errc::RequestUnknown, "no consumeRequestId is configured to check InResponseTo");
+  if (!policy.consumeRequestId) {
+    return fail(Errc::RequestUnknown, "no consumeRequestId is configured to check InResponseTo");
+  }
   return {};
 }
 
