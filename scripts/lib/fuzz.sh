@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Builds the GraphQL and SAML AuthnRequest libFuzzer targets with clang (build-fuzz, -Dfuzz=true)
+# Builds the GraphQL, SAML AuthnRequest and SAML Response libFuzzer targets with clang (build-fuzz, -Dfuzz=true)
 # and runs each for a bounded time on a scratch copy of its seed corpus.
 # Writes one meson-testlog-style JSON line per target to the file named by
 # $1, so scripts/lib/count_tests.py counts each run as a test case.
 set -uo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 log="$1"
-seconds="${AUTHCORE_FUZZ_SECONDS:-20}"
+seconds="${AUTHCORE_FUZZ_SECONDS:-15}"
 : > "$log"
 record() { # target result text
   python3 - "$log" "$1" "$2" "$3" <<'PY'
@@ -22,7 +22,8 @@ if [ ! -d "$root/build-fuzz" ]; then
 fi
 status=0
 for pair in graphql-parse-fuzz:graphql graphql-request-fuzz:graphql_request \
-            saml-authn-request-fuzz:saml_authn_request; do
+            saml-authn-request-fuzz:saml_authn_request saml-response-fuzz:saml_response \
+            saml-sp-messages-fuzz:saml_sp_messages; do
   target="${pair%%:*}" corpus="${pair##*:}"
   if ! ninja -C "$root/build-fuzz" "tests/fuzz/$target" >/dev/null; then
     record "$target" FAIL "build failed"; status=1; continue

@@ -25,6 +25,9 @@ const char* errcName(Errc code) noexcept {
     case Errc::Replayed: return "replayed";
     case Errc::InvalidKey: return "invalid_key";
     case Errc::CryptoFailure: return "crypto_failure";
+    case Errc::StatusNotSuccess: return "status_not_success";
+    case Errc::AudienceMismatch: return "audience_mismatch";
+    case Errc::RequestUnknown: return "request_unknown";
   }
   return "unknown";
 }

@@ -27,6 +27,9 @@ enum class Errc {
   Replayed,              ///< the message ID was seen before
   InvalidKey,            ///< a key or certificate could not be read, or they do not match
   CryptoFailure,         ///< OpenSSL or xmlsec failed while producing output (not caused by input)
+  StatusNotSuccess,      ///< a Response whose top-level StatusCode is not Success (the IdP refused or failed)
+  AudienceMismatch,      ///< an AudienceRestriction does not name our SP entity ID
+  RequestUnknown,        ///< InResponseTo names no request we sent and have not consumed, or an unsolicited response was refused
 };
 
 /// A refusal: the reason and a message for logs (never echoes entity contents).
