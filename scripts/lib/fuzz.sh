@@ -29,7 +29,8 @@ for pair in graphql-parse-fuzz:graphql graphql-request-fuzz:graphql_request \
     record "$target" FAIL "build failed"; status=1; continue
   fi
   scratch="$(mktemp -d)"
-  output="$("$root/build-fuzz/tests/fuzz/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  # Undefined behaviour stops the run like a crash (UBSan only reports it otherwise).
+  output="$(UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 "$root/build-fuzz/tests/fuzz/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
             "$scratch" "$root/tests/fuzz/corpus/$corpus" 2>&1)"
   rc=$?
   rm -rf "$scratch"

@@ -125,4 +125,24 @@ BOOST_AUTO_TEST_CASE(bare_base64_der_reads_as_the_same_certificate) {
   BOOST_CHECK_EQUAL(fromDer->base64Der(), fromPem->base64Der());
 }
 
+// Found by saml-sp-messages-fuzz: a well-formed certificate whose public key
+// OpenSSL cannot decode (X509_get0_pubkey gives null) once crashed fromPem.
+BOOST_AUTO_TEST_CASE(certificate_with_an_undecodable_key_is_invalid_not_a_crash) {
+  const char* mutated =
+    "MIIC+TCCAeGgAwIBAgIUPxYhbVTYz/jeIWjMMhccrJqtknQwDQYJKoZIhvcNAQELBQAwDDEKMAgGA1UEAwwBdDAeFw0yNjEx"
+    "MjMwMjU2MjJaFw0yNjExMjUwMjU2MjJaMAwxCjAIBgNVBAMMAXQwggEiMA0GCSqGSIb3DQEBAQUAA4IBDwAwggEKAoIBAQCh"
+    "Dv1Esd6IrIo3iDrQkobcvP+/6wE4aGKCg3qZdwm+l46QpCwcS2B822gEkDYreju/oxy5hQLOuaKAnE1kMaXdao51UflDlXfx"
+    "6HbU9GPrptfCoyNd6DFbpEI+x/ZC/3jgSt0rhFGdKgDV/cb49/RkrKze6PMze9Jj14MRR6TygGPUR5iqzO/nWweiQqLrulW4"
+    "637a+tugbEaaA+hxPRVYVD7X7mIICcisqOh6nUdF2NkXR0JklZbNOhQ9ARQZxGmqghKPmTXybxNf7OauhoEiaMCZMyHOqNly"
+    "gllctheDKGsSNJ7AYwJK4nA5GDrQYlX5i0/WQwOq0HqOrkrLimhlAwMBAAGjUzBRMB0GA1UdDgQWBBTLvPba2Efuj9Ii0Fzt"
+    "vNlLSWX2VTAfBgNVHSMEGDAWgBTLvPba2Efuj9Ii0FztvNlLSWX2VTAPBgNVHRMBAf8EBTADAQH/MA0GCSqGSIb3DQEBCwUA"
+    "A4IBAQA9IH2MB1hlavlfcClA+emFU16E2kZ0dNtAOaQWL/T1CEYdNopyBJYykPuXjPnoL6qK/uUdxYi5Kc+TnRS4cFz0D2qb"
+    "uq1bz0OyfqWNDnpkCBI8qc0TqN9eRJ9n0olPKa14ClpH46CHIxyzTWFRtYQWB1/eN1ZFTKpPXuSg9YQFnroKDsoJAP6FXFCg"
+    "WhT8eeT9xVbnwVL5E4rHeagqnYv06+km/HEVvg+j5VXXnfvrZ3JQmRCX81yvM3O2n7UL3NGrf/Bj4G4RfOFkwbi6s6cWjfQY"
+    "IEa6tHKXMI36osqTaAwKJmz6LiLtk691sGdyazKIUcg8eXJ1eCsi/fqUaRCZ";
+  const auto certificate = saml::Certificate::fromPem(mutated);
+  BOOST_REQUIRE(!certificate.has_value());
+  BOOST_CHECK(certificate.error().code == saml::Errc::InvalidKey);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

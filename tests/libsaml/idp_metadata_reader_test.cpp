@@ -201,6 +201,14 @@ BOOST_AUTO_TEST_CASE(past_valid_until_is_expired) {
   BOOST_CHECK(parseError(entity(usualBody(), kIdpId, " validUntil=\"soon\"")) == Errc::Malformed);
 }
 
+BOOST_AUTO_TEST_CASE(far_future_and_far_past_valid_until_keep_their_meaning) {
+  // Past year 2261 a nanosecond time_point would overflow: such dates read as 2200 / 1900.
+  const auto far = parse(entity(usualBody(), kIdpId, " validUntil=\"9999-12-31T23:59:59Z\""));
+  BOOST_REQUIRE(far.validUntil.has_value());
+  BOOST_CHECK(*far.validUntil > kNow + hours(24 * 365 * 100));
+  BOOST_CHECK(parseError(entity(usualBody(), kIdpId, " validUntil=\"0001-01-01T00:00:00Z\"")) == Errc::Expired);
+}
+
 BOOST_AUTO_TEST_CASE(missing_role_endpoint_certificate_or_entity_id_is_refused) {
   BOOST_CHECK(parseError(spEntity("https://sp.example.test")) == Errc::MissingField);
   BOOST_CHECK(parseError(entity(keyDescriptor("", certBase64()))) == Errc::MissingField);

@@ -53,6 +53,7 @@ std::string asPem(std::string_view text) {
 
 // RSA below 2048 bits or unusual curves are refused: a SAML trust anchor must be strong.
 bool strongEnough(EVP_PKEY* key) {
+  if (key == nullptr) return false;  // a certificate whose key OpenSSL cannot decode
   switch (EVP_PKEY_base_id(key)) {
     case EVP_PKEY_RSA: return EVP_PKEY_bits(key) >= 2048;
     case EVP_PKEY_EC: {

@@ -79,6 +79,11 @@ std::optional<system_clock::time_point> parseDateTime(std::string_view text) {
   if (!zone || at != text.size()) return std::nullopt;
   const year_month_day date{year(*y), month(static_cast<unsigned>(*mo)), day(static_cast<unsigned>(*d))};
   if (!date.ok() || *h > 23 || *mi > 59 || *s > 59) return std::nullopt;
+  // system_clock counts nanoseconds in 64 bits (years 1678..2261): a far-future
+  // date becomes 2200-01-01 and a far-past one 1900-01-01, so that it keeps its
+  // meaning and callers can still add a skew or an age to it without overflow.
+  if (*y > 2200) return time_point_cast<system_clock::duration>(sys_days(year(2200) / January / 1));
+  if (*y < 1900) return time_point_cast<system_clock::duration>(sys_days(year(1900) / January / 1));
   const auto utc = sys_days(date) + hours(*h) + minutes(*mi) + seconds(*s) + *fraction - *zone;
   return time_point_cast<system_clock::duration>(utc);
 }
