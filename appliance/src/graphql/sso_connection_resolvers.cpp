@@ -44,22 +44,7 @@ std::optional<std::vector<SsoMapping>> optionalMapping(const JsonValue& input, s
 
 SsoSettingsInput settingsOf(const JsonValue& input) {
     SsoSettingsInput s;
-    const auto text = [&input](std::string_view name) { return optionalString(input, name); };
-    s.issuerUrl = text("issuerUrl");
-    s.clientId = text("clientId");
-    s.clientSecret = text("clientSecret");
-    s.idpMetadataUrl = text("idpMetadataUrl");
-    s.idpMetadataXml = text("idpMetadataXml");
-    s.acsUrl = text("acsUrl");
-    s.spEntityId = text("spEntityId");
-    s.ldapUrl = text("ldapUrl");
-    s.bindDn = text("bindDn");
-    s.bindPassword = text("bindPassword");
-    s.userBaseDn = text("userBaseDn");
-    s.userFilter = text("userFilter");
-    s.groupBaseDn = text("groupBaseDn");
-    s.groupFilter = text("groupFilter");
-    s.caCertPem = text("caCertPem");
+    for (const auto& field : ssoTextSettingFields()) s.*field.member = optionalString(input, field.graphqlName);
     s.groupScopeMapping = optionalMapping(input, "groupScopeMapping");
     s.startTls = optionalBool(input, "startTls");
     return s;

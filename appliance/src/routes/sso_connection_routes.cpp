@@ -29,22 +29,7 @@ std::optional<Role> optionalRole(const Poco::JSON::Object::Ptr& body) {
 
 SsoSettingsInput settingsFrom(const Poco::JSON::Object::Ptr& body) {
     SsoSettingsInput s;
-    const auto text = [&body](const char* field) { return optionalString(body, field); };
-    s.issuerUrl = text("issuer_url");
-    s.clientId = text("client_id");
-    s.clientSecret = text("client_secret");
-    s.idpMetadataUrl = text("idp_metadata_url");
-    s.idpMetadataXml = text("idp_metadata_xml");
-    s.acsUrl = text("acs_url");
-    s.spEntityId = text("sp_entity_id");
-    s.ldapUrl = text("ldap_url");
-    s.bindDn = text("bind_dn");
-    s.bindPassword = text("bind_password");
-    s.userBaseDn = text("user_base_dn");
-    s.userFilter = text("user_filter");
-    s.groupBaseDn = text("group_base_dn");
-    s.groupFilter = text("group_filter");
-    s.caCertPem = text("ca_cert_pem");
+    for (const auto& field : ssoTextSettingFields()) s.*field.member = optionalString(body, field.restName);
     s.groupScopeMapping = mappingFrom(body, "group_scope_mapping");
     s.startTls = optionalBool(body, "start_tls");
     return s;
@@ -83,7 +68,9 @@ Poco::JSON::Object::Ptr mappingJson(const std::vector<SsoMapping>& mapping) {
     return out;
 }
 
-Poco::Dynamic::Var orNull(const std::string& text) { return text.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(text); }
+Poco::Dynamic::Var orNull(const std::string& text) {
+    return text.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(text);
+}
 
 void setSettings(Poco::JSON::Object& out, const SsoConnection& c) {
     if (c.protocol == SsoProtocol::Oidc) {

@@ -18,6 +18,30 @@ const std::vector<std::string>& ssoUserFields() {
     return fields;
 }
 
+const std::vector<SsoTextSettingField>& ssoTextSettingFields() {
+    using S = SsoSettingsInput;
+    constexpr auto oidc = SsoProtocol::Oidc;
+    constexpr auto saml = SsoProtocol::Saml;
+    constexpr auto ldap = SsoProtocol::Ldap;
+    static const std::vector<SsoTextSettingField> fields{
+        {"issuer_url", "issuerUrl", oidc, &S::issuerUrl},
+        {"client_id", "clientId", oidc, &S::clientId},
+        {"client_secret", "clientSecret", oidc, &S::clientSecret},
+        {"idp_metadata_url", "idpMetadataUrl", saml, &S::idpMetadataUrl},
+        {"idp_metadata_xml", "idpMetadataXml", saml, &S::idpMetadataXml},
+        {"acs_url", "acsUrl", saml, &S::acsUrl},
+        {"sp_entity_id", "spEntityId", saml, &S::spEntityId},
+        {"ldap_url", "ldapUrl", ldap, &S::ldapUrl},
+        {"bind_dn", "bindDn", ldap, &S::bindDn},
+        {"bind_password", "bindPassword", ldap, &S::bindPassword},
+        {"user_base_dn", "userBaseDn", ldap, &S::userBaseDn},
+        {"user_filter", "userFilter", ldap, &S::userFilter},
+        {"group_base_dn", "groupBaseDn", ldap, &S::groupBaseDn},
+        {"group_filter", "groupFilter", ldap, &S::groupFilter},
+        {"ca_cert_pem", "caCertPem", ldap, &S::caCertPem}};
+    return fields;
+}
+
 namespace rules {
 
 const char* const kDefaultUserFilter = "(|(uid={username})(mail={username}))";
@@ -58,7 +82,8 @@ SsoConnectionStatus checkStatus(const std::string& status) {
 }
 
 void checkDefaultRole(Role role) {
-    if (role == Role::Owner) invalid("default_role must be member or admin (owner is never granted by JIT provisioning)");
+    if (role == Role::Owner)
+        invalid("default_role must be member or admin (owner is never granted by JIT provisioning)");
 }
 
 std::optional<std::string> normalizedDomain(const std::string& domain) {

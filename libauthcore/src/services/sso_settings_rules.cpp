@@ -31,26 +31,10 @@ bool hasSpaceOrControl(const std::string& text) {
 /// The REST names of the settings `s` gives, per protocol.
 std::vector<std::pair<SsoProtocol, const char*>> givenSettings(const SsoSettingsInput& s) {
     std::vector<std::pair<SsoProtocol, const char*>> given;
-    const auto add = [&given](bool set, SsoProtocol protocol, const char* name) {
-        if (set) given.emplace_back(protocol, name);
-    };
-    add(s.issuerUrl.has_value(), SsoProtocol::Oidc, "issuer_url");
-    add(s.clientId.has_value(), SsoProtocol::Oidc, "client_id");
-    add(s.clientSecret.has_value(), SsoProtocol::Oidc, "client_secret");
-    add(s.idpMetadataUrl.has_value(), SsoProtocol::Saml, "idp_metadata_url");
-    add(s.idpMetadataXml.has_value(), SsoProtocol::Saml, "idp_metadata_xml");
-    add(s.acsUrl.has_value(), SsoProtocol::Saml, "acs_url");
-    add(s.spEntityId.has_value(), SsoProtocol::Saml, "sp_entity_id");
-    add(s.ldapUrl.has_value(), SsoProtocol::Ldap, "ldap_url");
-    add(s.bindDn.has_value(), SsoProtocol::Ldap, "bind_dn");
-    add(s.bindPassword.has_value(), SsoProtocol::Ldap, "bind_password");
-    add(s.userBaseDn.has_value(), SsoProtocol::Ldap, "user_base_dn");
-    add(s.userFilter.has_value(), SsoProtocol::Ldap, "user_filter");
-    add(s.groupBaseDn.has_value(), SsoProtocol::Ldap, "group_base_dn");
-    add(s.groupFilter.has_value(), SsoProtocol::Ldap, "group_filter");
-    add(s.groupScopeMapping.has_value(), SsoProtocol::Ldap, "group_scope_mapping");
-    add(s.startTls.has_value(), SsoProtocol::Ldap, "start_tls");
-    add(s.caCertPem.has_value(), SsoProtocol::Ldap, "ca_cert_pem");
+    for (const auto& field : ssoTextSettingFields())
+        if ((s.*field.member).has_value()) given.emplace_back(field.protocol, field.restName);
+    if (s.groupScopeMapping) given.emplace_back(SsoProtocol::Ldap, "group_scope_mapping");
+    if (s.startTls) given.emplace_back(SsoProtocol::Ldap, "start_tls");
     return given;
 }
 

@@ -28,6 +28,17 @@ struct SsoSettingsInput {
     std::optional<bool> startTls;                                                         // LDAP
 };
 
+/// A text setting of SsoSettingsInput: its REST and GraphQL names and the
+/// protocol it belongs to.
+struct SsoTextSettingField {
+    const char* restName;
+    const char* graphqlName;
+    SsoProtocol protocol;
+    std::optional<std::string> SsoSettingsInput::*member;
+};
+/// Every std::optional<std::string> member of SsoSettingsInput, in order.
+const std::vector<SsoTextSettingField>& ssoTextSettingFields();
+
 /// What create() takes (REST body, GraphQL SsoConnectionInput).
 struct NewSsoConnection {
     std::string name;
