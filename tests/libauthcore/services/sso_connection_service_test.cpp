@@ -87,8 +87,8 @@ BOOST_AUTO_TEST_CASE(create_applies_defaults_and_seals_the_secret) {
     const auto& c = view.connection;
     BOOST_TEST(c.id.rfind("sso_conn_", 0) == 0);
     BOOST_TEST(c.slug == "okta-production");
-    BOOST_TEST(c.status == SsoConnectionStatus::Active);
-    BOOST_TEST(c.defaultRole == Role::Member);
+    BOOST_TEST((c.status == SsoConnectionStatus::Active));
+    BOOST_TEST((c.defaultRole == Role::Member));
     BOOST_TEST(!c.jitProvisioning);
     BOOST_TEST((c.domains == std::vector<std::string>{"acme.com"}));
     BOOST_TEST(view.hasSecret);
@@ -206,7 +206,7 @@ BOOST_AUTO_TEST_CASE(ldap_start_tls_and_filter_defaults_and_rules) {
         {"bind_password", [](auto& i) { i.settings.bindPassword.reset(); }},
         {"user_base_dn", [](auto& i) { i.settings.userBaseDn = "people"; }},
         {"group_filter", [](auto& i) { i.settings.groupFilter = "member={dn}"; }},
-        {"group_scope_mapping", [](auto& i) { i.settings.groupScopeMapping = {{"cn=eng,dc=x", "two words"}}; }},
+        {"group_scope_mapping", [](auto& i) { i.settings.groupScopeMapping = std::vector<SsoMapping>{{"cn=eng,dc=x", "two words"}}; }},
         {"ca_cert_pem", [](auto& i) { i.settings.caCertPem = "not a certificate"; }},
         {"issuer_url", [](auto& i) { i.settings.issuerUrl = "https://okta.example.com"; }},
     };
@@ -219,7 +219,7 @@ BOOST_AUTO_TEST_CASE(ldap_start_tls_and_filter_defaults_and_rules) {
 
 BOOST_AUTO_TEST_CASE(saml_needs_exactly_one_metadata_source_and_documents_its_defaults) {
     const auto c = sso.create(owner, "acme", saml()).connection;
-    BOOST_TEST(c.protocol == SsoProtocol::Saml);
+    BOOST_TEST((c.protocol == SsoProtocol::Saml));
     BOOST_TEST(c.saml.acsUrl == "https://auth.example.com/auth/sso/adfs/saml/acs");
     BOOST_TEST(c.saml.spEntityId == "https://auth.example.com/auth/sso/adfs/saml/metadata");
     auto both = saml();

@@ -69,8 +69,8 @@ void ssoConnectionsRoundTripEveryField(Database& db) {
     store.insert(samlConnection("sso_conn_2", "org_1", "acme-saml", {"acme.net"}, 3));
     const auto found = store.find("sso_conn_1");
     BOOST_TEST_REQUIRE(found.has_value());
-    BOOST_TEST(found->protocol == SsoProtocol::Ldap);
-    BOOST_TEST(found->defaultRole == Role::Admin);
+    BOOST_TEST((found->protocol == SsoProtocol::Ldap));
+    BOOST_TEST((found->defaultRole == Role::Admin));
     BOOST_TEST(found->jitProvisioning);
     BOOST_TEST((found->domains == std::vector<std::string>{"acme.com", "acme.org"}));
     BOOST_TEST(found->attributeMapping[2].attribute == "memberOf"); // order kept
@@ -82,7 +82,7 @@ void ssoConnectionsRoundTripEveryField(Database& db) {
     const auto saml = store.findBySlug("acme-saml");
     BOOST_TEST_REQUIRE(saml.has_value());
     BOOST_TEST(saml->saml.idpMetadataXml.size() == 70000u + 37u);
-    BOOST_TEST(saml->status == SsoConnectionStatus::Inactive);
+    BOOST_TEST((saml->status == SsoConnectionStatus::Inactive));
     BOOST_TEST(store.findByDomain("acme.org")->id == "sso_conn_1");
     BOOST_TEST(!store.findByDomain("globex.com").has_value());
     const auto listed = store.listByOrganization("org_1");
