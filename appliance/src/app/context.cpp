@@ -69,6 +69,8 @@ Context::Context(Config cfg, Logger& log) : config(std::move(cfg)), logger(log) 
         db->saml(), *catalog, db->organizations(), db->services(), *envelope,
         samlCertificateGenerator(clock, config.getInt("saml.certificate_validity_days")), *audit, clock,
         config.publicUrl());
+    ssoConnections = std::make_unique<SsoConnectionService>(db->ssoConnections(), *organizations, *envelope, *audit,
+                                                            clock, config.publicUrl());
 }
 
 Context::~Context() {

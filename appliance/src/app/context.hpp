@@ -23,6 +23,7 @@
 #include <authcore/services/rate_limiter.hpp>
 #include <authcore/services/saml_idp_service.hpp>
 #include <authcore/services/service_catalog.hpp>
+#include <authcore/services/sso_connection_service.hpp>
 #include <authcore/services/token_issuer.hpp>
 #include <authcore/services/token_service.hpp>
 #include <authcore/services/upstream_provider.hpp>
@@ -70,6 +71,7 @@ public:
     std::unique_ptr<LoginFlow> login;
     std::unique_ptr<ServiceCatalog> catalog;
     std::unique_ptr<SamlIdpService> samlIdp;
+    std::unique_ptr<SsoConnectionService> ssoConnections;
 
 private:
     /// /login: the upstream provider, the flow, and the built-in console client.

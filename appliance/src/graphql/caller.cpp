@@ -73,6 +73,24 @@ std::vector<std::string> stringsOf(const graphql::JsonValue* list) {
     return out;
 }
 
+const graphql::JsonValue& inputArgument(const graphql::FieldContext& field) {
+    const auto* input = field.argument("input");
+    if (!input || !input->isObject()) throw Error(ErrorCode::InvalidInput, "input is required");
+    return *input;
+}
+
+std::optional<std::string> optionalString(const graphql::JsonValue& input, std::string_view name) {
+    const auto* value = input.find(name);
+    if (!value || !value->isString()) return std::nullopt;
+    return value->asString();
+}
+
+std::optional<std::vector<std::string>> optionalStrings(const graphql::JsonValue& input, std::string_view name) {
+    const auto* value = input.find(name);
+    if (!value || value->isNull()) return std::nullopt;
+    return stringsOf(value);
+}
+
 graphql::JsonValue successResponse() {
     auto json = graphql::JsonValue::object();
     json.set("success", true);

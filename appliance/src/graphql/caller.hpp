@@ -34,6 +34,12 @@ graphql::Resolver guarded(graphql::Resolver body);
 std::string stringArgument(const graphql::FieldContext& field, std::string_view name);
 /// The strings of a [String] value; nulls (and a missing list) are skipped.
 std::vector<std::string> stringsOf(const graphql::JsonValue* list);
+/// The `input` argument object; Error(InvalidInput) when it is missing.
+const graphql::JsonValue& inputArgument(const graphql::FieldContext& field);
+/// A String member of an input object; nullopt when absent or null.
+std::optional<std::string> optionalString(const graphql::JsonValue& input, std::string_view name);
+/// A [String] member of an input object; nullopt when absent or null.
+std::optional<std::vector<std::string>> optionalStrings(const graphql::JsonValue& input, std::string_view name);
 /// Response{success: true}.
 graphql::JsonValue successResponse();
 

@@ -23,6 +23,7 @@ graphql::Schema buildSchema() {
     bindOrganizationMutations(builder);
     bindServiceResolvers(builder);
     bindSamlResolvers(builder);
+    bindSsoConnectionResolvers(builder);
     auto schema = builder.build();
     if (!schema) throw std::logic_error("management schema: " + schema.error().message);
     return std::move(*schema);

@@ -26,12 +26,6 @@ std::string stringOf(const JsonValue& input, std::string_view name) {
     return value && value->isString() ? value->asString() : std::string();
 }
 
-std::optional<std::string> optionalStringOf(const JsonValue& input, std::string_view name) {
-    const auto* value = input.find(name);
-    if (!value || !value->isString()) return std::nullopt;
-    return value->asString();
-}
-
 std::vector<SamlAttribute> mappingOf(const JsonValue& input) {
     std::vector<SamlAttribute> mapping;
     const auto* list = input.find("attributeMapping");
@@ -51,8 +45,8 @@ SamlConfigInput samlConfigInput(const FieldContext& f) {
     out.attributeMapping = mappingOf(*input);
     out.signAssertions = boolOf(*input, "signAssertions", true);
     out.signResponse = boolOf(*input, "signResponse", true);
-    out.sloUrl = optionalStringOf(*input, "sloUrl");
-    out.spCertificatePem = optionalStringOf(*input, "spCertificatePem");
+    out.sloUrl = optionalString(*input, "sloUrl");
+    out.spCertificatePem = optionalString(*input, "spCertificatePem");
     if (const auto* want = input->find("wantAuthnRequestsSigned"); want && want->isBool())
         out.wantAuthnRequestsSigned = want->asBool();
     return out;

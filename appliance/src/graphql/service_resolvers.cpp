@@ -22,24 +22,6 @@ std::string lowered(std::string text) {
     return text;
 }
 
-std::optional<std::vector<std::string>> optionalStrings(const JsonValue& input, std::string_view name) {
-    const auto* value = input.find(name);
-    if (!value || value->isNull()) return std::nullopt;
-    return stringsOf(value);
-}
-
-std::optional<std::string> optionalString(const JsonValue& input, std::string_view name) {
-    const auto* value = input.find(name);
-    if (!value || !value->isString()) return std::nullopt;
-    return value->asString();
-}
-
-const JsonValue& inputArgument(const FieldContext& f) {
-    const auto* input = f.argument("input");
-    if (!input || !input->isObject()) throw Error(ErrorCode::InvalidInput, "input is required");
-    return *input;
-}
-
 NewService newService(const JsonValue& input) {
     return {optionalString(input, "slug").value_or(""),
             optionalString(input, "name").value_or(""),

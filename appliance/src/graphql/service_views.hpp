@@ -7,6 +7,7 @@
 #include <authcore/model/service.hpp>
 #include <authcore/services/saml_idp_service.hpp>
 #include <authcore/services/service_catalog.hpp>
+#include <authcore/services/sso_connection_service.hpp>
 
 namespace authcore::appliance {
 
@@ -32,5 +33,7 @@ graphql::JsonValue apiKeyCreatedValue(const CreatedApiKey& created);
 void bindServiceResolvers(graphql::SchemaBuilder& schema);
 /// Service.samlConfig, Service.samlCertificate and the SAML mutations.
 void bindSamlResolvers(graphql::SchemaBuilder& schema);
+/// Query.ssoConnection, Organization.ssoConnections and the SSO connection mutations.
+void bindSsoConnectionResolvers(graphql::SchemaBuilder& schema);
 
 } // namespace authcore::appliance

@@ -181,6 +181,28 @@ std::string requiredString(const Poco::JSON::Object::Ptr& body, const std::strin
     return *value;
 }
 
+std::optional<bool> optionalBool(const Poco::JSON::Object::Ptr& body, const std::string& field) {
+    if (!body->has(field) || body->isNull(field)) return std::nullopt;
+    const auto value = body->get(field);
+    if (!value.isBoolean()) throw Error(ErrorCode::InvalidInput, field + " must be true or false");
+    return value.extract<bool>();
+}
+
+std::optional<std::vector<std::pair<std::string, std::string>>> optionalStringMap(const Poco::JSON::Object::Ptr& body,
+                                                                                  const std::string& field) {
+    if (!body->has(field) || body->isNull(field)) return std::nullopt;
+    const auto object = body->getObject(field);
+    if (!object) throw Error(ErrorCode::InvalidInput, field + " must be a JSON object of names to strings");
+    std::vector<std::pair<std::string, std::string>> pairs;
+    for (const auto& key : object->getNames()) {
+        const auto value = object->get(key);
+        if (!value.isString())
+            throw Error(ErrorCode::InvalidInput, field + ": the value for '" + key.substr(0, 64) + "' must be a string");
+        pairs.emplace_back(key, value.extract<std::string>());
+    }
+    return pairs;
+}
+
 Role requiredRole(const Poco::JSON::Object::Ptr& body, const std::string& field) {
     auto role = parseRole(requiredString(body, field));
     if (!role) throw Error(ErrorCode::InvalidInput, field + " must be owner, admin or member");

@@ -44,6 +44,12 @@ std::optional<long long> optionalInteger(const Poco::JSON::Object::Ptr& body, co
 long long requiredInteger(const Poco::JSON::Object::Ptr& body, const std::string& field);
 /// `value` clamped into int, so that range rules further in still refuse huge values.
 int saturatedInt(long long value);
+/// A JSON boolean; absent (or null) -> nullopt; InvalidInput naming the field otherwise.
+std::optional<bool> optionalBool(const Poco::JSON::Object::Ptr& body, const std::string& field);
+/// `{"key": "value", ...}` in the order given; absent (or null) -> nullopt;
+/// InvalidInput naming the field for anything but an object of strings.
+std::optional<std::vector<std::pair<std::string, std::string>>> optionalStringMap(const Poco::JSON::Object::Ptr& body,
+                                                                                  const std::string& field);
 /// A role field ("owner"/"admin"/"member"); InvalidInput otherwise.
 Role requiredRole(const Poco::JSON::Object::Ptr& body, const std::string& field);
 

@@ -17,6 +17,7 @@ void addServiceRoutes(Router& router, Context& context);
 void addPlanRoutes(Router& router, Context& context);
 void addApiKeyRoutes(Router& router, Context& context);
 void addSamlConfigRoutes(Router& router, Context& context);
+void addSsoConnectionRoutes(Router& router, Context& context);
 void addBrowserLoginRoutes(Router& router, Context& context);
 void addTokenRoutes(Router& router, Context& context);
 void addOpenIdRoutes(Router& router, Context& context);
@@ -33,6 +34,7 @@ inline void addAllRoutes(Router& router, Context& context) {
     addPlanRoutes(router, context);
     addApiKeyRoutes(router, context);
     addSamlConfigRoutes(router, context);
+    addSsoConnectionRoutes(router, context);
     addBrowserLoginRoutes(router, context);
     addTokenRoutes(router, context);
     addOpenIdRoutes(router, context);

@@ -15,13 +15,6 @@ const std::string kSaml = "/api/v1/organizations/{org}/services/{svc}/saml";
 const std::string kCertificate = kSaml + "/certificate";
 const std::string kNext = kCertificate + "/next";
 
-std::optional<bool> optionalBool(const Poco::JSON::Object::Ptr& body, const std::string& field) {
-    if (!body->has(field) || body->isNull(field)) return std::nullopt;
-    const auto value = body->get(field);
-    if (!value.isBoolean()) throw Error(ErrorCode::InvalidInput, field + " must be true or false");
-    return value.extract<bool>();
-}
-
 bool requiredBool(const Poco::JSON::Object::Ptr& body, const std::string& field) {
     const auto value = optionalBool(body, field);
     if (!value) throw Error(ErrorCode::InvalidInput, field + " is required");
@@ -30,17 +23,10 @@ bool requiredBool(const Poco::JSON::Object::Ptr& body, const std::string& field)
 
 /// `{"email": "http://...", ...}` in the order given; absent or null: none.
 std::vector<SamlAttribute> attributeMappingFrom(const Poco::JSON::Object::Ptr& body) {
-    if (!body->has("attribute_mapping") || body->isNull("attribute_mapping")) return {};
-    const auto object = body->getObject("attribute_mapping");
-    if (!object) throw Error(ErrorCode::InvalidInput, "attribute_mapping must be an object of field to attribute name");
     std::vector<SamlAttribute> mapping;
-    for (const auto& field : object->getNames()) {
-        const auto value = object->get(field);
-        if (!value.isString())
-            throw Error(ErrorCode::InvalidInput, "attribute_mapping: the attribute name for '" + field.substr(0, 64) +
-                                                     "' must be a string");
-        mapping.push_back({field, value.extract<std::string>()});
-    }
+    for (auto& [field, attribute] : optionalStringMap(body, "attribute_mapping").value_or(
+             std::vector<std::pair<std::string, std::string>>{}))
+        mapping.push_back({std::move(field), std::move(attribute)});
     return mapping;
 }
 

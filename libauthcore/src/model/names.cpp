@@ -6,6 +6,7 @@
 #include <authcore/model/saml.hpp>
 #include <authcore/model/service.hpp>
 #include <authcore/model/signing_key.hpp>
+#include <authcore/model/sso_connection.hpp>
 #include <authcore/result.hpp>
 
 #include <algorithm>
@@ -47,6 +48,10 @@ constexpr std::array<std::pair<SubscriptionStatus, std::string_view>, 2> kSubscr
 constexpr std::array<std::pair<SamlCertificateStatus, std::string_view>, 3> kSamlCertificateStatuses{{
     {SamlCertificateStatus::Active, "active"}, {SamlCertificateStatus::Next, "next"},
     {SamlCertificateStatus::Inactive, "inactive"}}};
+constexpr std::array<std::pair<SsoProtocol, std::string_view>, 3> kSsoProtocols{{
+    {SsoProtocol::Oidc, "oidc"}, {SsoProtocol::Saml, "saml"}, {SsoProtocol::Ldap, "ldap"}}};
+constexpr std::array<std::pair<SsoConnectionStatus, std::string_view>, 2> kSsoConnectionStatuses{{
+    {SsoConnectionStatus::Active, "active"}, {SsoConnectionStatus::Inactive, "inactive"}}};
 constexpr std::array<std::pair<SigningAlgorithm, std::string_view>, 3> kAlgorithms{{
     {SigningAlgorithm::RS256, "RS256"}, {SigningAlgorithm::ES256, "ES256"}, {SigningAlgorithm::EdDSA, "EdDSA"}}};
 constexpr std::array<std::pair<KeyStatus, std::string_view>, 3> kKeyStatuses{{
@@ -87,6 +92,14 @@ std::string_view samlCertificateStatusName(SamlCertificateStatus status) noexcep
 }
 std::optional<SamlCertificateStatus> parseSamlCertificateStatus(std::string_view text) noexcept {
     return lookup(kSamlCertificateStatuses, text);
+}
+std::string_view ssoProtocolName(SsoProtocol protocol) noexcept { return nameOf(kSsoProtocols, protocol); }
+std::optional<SsoProtocol> parseSsoProtocol(std::string_view text) noexcept { return lookup(kSsoProtocols, text); }
+std::string_view ssoConnectionStatusName(SsoConnectionStatus status) noexcept {
+    return nameOf(kSsoConnectionStatuses, status);
+}
+std::optional<SsoConnectionStatus> parseSsoConnectionStatus(std::string_view text) noexcept {
+    return lookup(kSsoConnectionStatuses, text);
 }
 std::string_view algorithmName(SigningAlgorithm alg) noexcept { return nameOf(kAlgorithms, alg); }
 std::optional<SigningAlgorithm> parseAlgorithm(std::string_view text) noexcept { return lookup(kAlgorithms, text); }

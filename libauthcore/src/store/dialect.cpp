@@ -26,6 +26,7 @@ Dialect::Dialect(Backend backend, std::string_view name) : backend_(backend), na
     if (backend == Backend::Sqlite) {
         keyType_ = "TEXT";
         serialType_ = "INTEGER PRIMARY KEY AUTOINCREMENT";
+        longTextType_ = "TEXT";
         begin_ = "BEGIN IMMEDIATE";
         tableExists_ = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?";
         columnExists_ = "SELECT COUNT(*) FROM pragma_table_info(?) WHERE name = ?";
@@ -35,6 +36,8 @@ Dialect::Dialect(Backend backend, std::string_view name) : backend_(backend), na
     // utf8mb4_bin makes comparison and ordering byte-wise, as in SQLite.
     keyType_ = "VARCHAR(255)";
     serialType_ = "BIGINT AUTO_INCREMENT PRIMARY KEY";
+    // TEXT holds 64 KiB in MySQL; documents such as SAML metadata need more.
+    longTextType_ = "MEDIUMTEXT";
     tableOptions_ = " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
     begin_ = "START TRANSACTION";
     tableExists_ = "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ?";
@@ -55,6 +58,7 @@ std::string Dialect::expand(std::string_view sql) const {
     std::string out(sql);
     replaceAll(out, "{key}", keyType_);
     replaceAll(out, "{serial}", serialType_);
+    replaceAll(out, "{longtext}", longTextType_);
     return out;
 }
 

@@ -79,6 +79,7 @@ private:
     std::string_view name_;
     std::string_view keyType_;
     std::string_view serialType_;
+    std::string_view longTextType_;
     std::string_view tableOptions_;
     std::string_view begin_;
     std::string_view tableExists_;

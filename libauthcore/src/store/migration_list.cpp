@@ -197,6 +197,31 @@ TableSpec samlCertificatesTable() {
             {{"saml_certificates_service", "service_id, status"}}};
 }
 
+// Migration 6. Mappings are JSON arrays of strings, field and attribute
+// alternating, in the order given. A domain row per claimed domain: its
+// primary key makes a domain route to one connection, whatever the organization.
+
+TableSpec ssoConnectionsTable() {
+    return {"sso_connections",
+            "id {key} NOT NULL PRIMARY KEY, organization_id {key} NOT NULL, name TEXT NOT NULL, "
+            "slug {key} NOT NULL UNIQUE, protocol {key} NOT NULL, status {key} NOT NULL, "
+            "jit_provisioning INTEGER NOT NULL, default_role {key} NOT NULL, attribute_mapping TEXT NOT NULL, "
+            "issuer_url TEXT, client_id TEXT, sealed_client_secret TEXT, "
+            "idp_metadata_url TEXT, idp_metadata_xml {longtext}, acs_url TEXT, sp_entity_id TEXT, "
+            "ldap_url TEXT, bind_dn TEXT, sealed_bind_password TEXT, user_base_dn TEXT, user_filter TEXT, "
+            "group_base_dn TEXT, group_filter TEXT, group_scope_mapping TEXT NOT NULL, start_tls INTEGER NOT NULL, "
+            "ca_cert_pem TEXT, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, "
+            "FOREIGN KEY (organization_id) REFERENCES organizations (id) ON DELETE CASCADE",
+            {{"sso_connections_organization", "organization_id, created_at"}}};
+}
+
+TableSpec ssoConnectionDomainsTable() {
+    return {"sso_connection_domains",
+            "domain {key} NOT NULL PRIMARY KEY, connection_id {key} NOT NULL, sort_order INTEGER NOT NULL, "
+            "FOREIGN KEY (connection_id) REFERENCES sso_connections (id) ON DELETE CASCADE",
+            {{"sso_connection_domains_connection", "connection_id, sort_order"}}};
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -220,6 +245,9 @@ const std::vector<Migration>& migrations() {
          {}},
         {5, "SAML IdP configurations and signing certificates of services",
          {samlIdpConfigsTable(), samlCertificatesTable()},
+         {}},
+        {6, "SSO connections of organizations and the domains they claim",
+         {ssoConnectionsTable(), ssoConnectionDomainsTable()},
          {}},
     };
     return list;

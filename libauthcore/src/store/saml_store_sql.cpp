@@ -17,23 +17,6 @@ const std::string kSelectConfig =
 const std::string kSelectCertificates = "SELECT id, service_id, certificate_pem, sealed_private_key, valid_from, "
                                         "valid_until, status, created_at FROM saml_certificates ";
 
-std::string encodeMapping(const std::vector<SamlAttribute>& mapping) {
-    std::vector<std::string> flat;
-    for (const auto& [field, attribute] : mapping) {
-        flat.push_back(field);
-        flat.push_back(attribute);
-    }
-    return encodeTextList(flat);
-}
-
-std::vector<SamlAttribute> mappingAt(const RecordSet& rows, std::size_t column, std::size_t row) {
-    const auto flat = textListAt(rows, column, row, "saml_idp_configs.attribute_mapping");
-    if (flat.size() % 2 != 0) corruptValue("saml_idp_configs.attribute_mapping", textAt(rows, column, row));
-    std::vector<SamlAttribute> mapping;
-    for (std::size_t i = 0; i < flat.size(); i += 2) mapping.push_back({flat[i], flat[i + 1]});
-    return mapping;
-}
-
 std::optional<std::string> optionalAt(const RecordSet& rows, std::size_t column, std::size_t row) {
     if (rows.isNull(column, row)) return std::nullopt;
     return textAt(rows, column, row);
@@ -46,7 +29,7 @@ SamlIdpConfig configAt(const RecordSet& rows, std::size_t row) {
     c.entityId = textAt(rows, 2, row);
     c.acsUrl = textAt(rows, 3, row);
     c.nameIdFormat = textAt(rows, 4, row);
-    c.attributeMapping = mappingAt(rows, 5, row);
+    c.attributeMapping = pairsAt<SamlAttribute>(rows, 5, row, "saml_idp_configs.attribute_mapping");
     c.signAssertions = integerAt(rows, 6, row) != 0;
     c.signResponse = integerAt(rows, 7, row) != 0;
     c.sloUrl = optionalAt(rows, 8, row);
@@ -91,7 +74,7 @@ void updateConfigRow(Session& session, const SamlIdpConfig& c) {
                "attribute_mapping = ?, sign_assertions = ?, sign_response = ?, slo_url = ?, sp_certificate_pem = ?, "
                "want_authn_requests_signed = ?, updated_at = ? WHERE service_id = ?",
         kw::bind(flag(c.enabled)), kw::bind(c.entityId), kw::bind(c.acsUrl), kw::bind(c.nameIdFormat),
-        kw::bind(encodeMapping(c.attributeMapping)), kw::bind(flag(c.signAssertions)), kw::bind(flag(c.signResponse)),
+        kw::bind(encodePairs(c.attributeMapping)), kw::bind(flag(c.signAssertions)), kw::bind(flag(c.signResponse)),
         kw::bind(nullable(c.sloUrl)), kw::bind(nullable(c.spCertificatePem)), kw::bind(flag(c.wantAuthnRequestsSigned)),
         kw::bind(unixSeconds(c.updatedAt)), kw::bind(c.serviceId), kw::now;
 }
@@ -101,7 +84,7 @@ void insertConfigRow(Session& session, const SamlIdpConfig& c) {
                "attribute_mapping, sign_assertions, sign_response, slo_url, sp_certificate_pem, "
                "want_authn_requests_signed, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         kw::bind(c.serviceId), kw::bind(flag(c.enabled)), kw::bind(c.entityId), kw::bind(c.acsUrl),
-        kw::bind(c.nameIdFormat), kw::bind(encodeMapping(c.attributeMapping)), kw::bind(flag(c.signAssertions)),
+        kw::bind(c.nameIdFormat), kw::bind(encodePairs(c.attributeMapping)), kw::bind(flag(c.signAssertions)),
         kw::bind(flag(c.signResponse)), kw::bind(nullable(c.sloUrl)), kw::bind(nullable(c.spCertificatePem)),
         kw::bind(flag(c.wantAuthnRequestsSigned)), kw::bind(unixSeconds(c.createdAt)),
         kw::bind(unixSeconds(c.updatedAt)), kw::now;

@@ -12,6 +12,7 @@
 #include "store/service_store_sql.hpp"
 #include "store/session_store_sql.hpp"
 #include "store/signing_key_store_sql.hpp"
+#include "store/sso_connection_store_sql.hpp"
 #include "store/token_store_sql.hpp"
 #include "store/user_store_sql.hpp"
 
@@ -39,6 +40,7 @@ public:
     IdentityStore& identities() override { return identities_; }
     ServiceStore& services() override { return services_; }
     SamlStore& saml() override { return saml_; }
+    SsoConnectionStore& ssoConnections() override { return ssoConnections_; }
 
 private:
     Executor executor_;
@@ -53,6 +55,7 @@ private:
     IdentityStoreSql identities_;
     ServiceStoreSql services_;
     SamlStoreSql saml_;
+    SsoConnectionStoreSql ssoConnections_;
 };
 
 } // namespace authcore::sql

@@ -56,7 +56,10 @@
     X(api_keys_page_find_and_touch, apiKeysPageFindAndTouch)                                               \
     X(saml_config_upsert_keeps_every_field, samlConfigsUpsertAndKeepFields)                               \
     X(saml_certificates_rotate_activate_and_deactivate, samlCertificatesRotateActivateAndDeactivate)      \
-    X(saml_rows_go_with_their_service, samlRowsGoWithTheirService)
+    X(saml_rows_go_with_their_service, samlRowsGoWithTheirService)                                       \
+    X(sso_connection_round_trip_keeps_every_field, ssoConnectionsRoundTripEveryField)                     \
+    X(sso_connection_update_replaces_domains_remove_frees_them, ssoConnectionsUpdateReplacesDomainsAndRemoveFreesThem) \
+    X(sso_connection_slug_and_domains_are_unique_across_organizations, ssoConnectionsSlugAndDomainsAreUniqueEverywhere)
 
 /// Conformance cases that also reach below the store: X(Boost test case
 /// name, function in namespace conformance), the function taking the empty,

@@ -11,6 +11,7 @@
 #include <authcore/store/service_store.hpp>
 #include <authcore/store/session_store.hpp>
 #include <authcore/store/signing_key_store.hpp>
+#include <authcore/store/sso_connection_store.hpp>
 #include <authcore/store/token_store.hpp>
 #include <authcore/store/user_store.hpp>
 #include <chrono>
@@ -61,6 +62,7 @@ public:
     virtual IdentityStore& identities() = 0;
     virtual ServiceStore& services() = 0;
     virtual SamlStore& saml() = 0;
+    virtual SsoConnectionStore& ssoConnections() = 0;
 };
 
 } // namespace authcore

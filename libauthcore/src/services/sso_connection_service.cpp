@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: Apache-2.0
+// SsoConnectionService: an organization's SSO connections. Every input is
+// checked in full before anything is sealed or written.
+#include <authcore/crypto/random.hpp>
+#include <authcore/error.hpp>
+#include <authcore/services/sso_connection_service.hpp>
+
+#include "services/service_rules.hpp"
+#include "services/sso_rules.hpp"
+
+#include <cctype>
+
+namespace authcore {
+namespace {
+
+Error notFound() { return Error(ErrorCode::NotFound, "SSO connection not found"); }
+
+constexpr int kSlugAttempts = 20;
+
+/// Owners, admins and system admins; API keys belong to one service and never manage SSO.
+Organization manageable(OrganizationService& organizations, const Principal& actor, const std::string& orgSlug) {
+    if (actor.isApiKey()) throw Error(ErrorCode::Forbidden, "API keys cannot manage SSO connections");
+    return organizations.authorize(actor, orgSlug, Role::Admin);
+}
+
+/// The connection `input` describes, checked in full (but for slug and domain conflicts).
+SsoConnection connectionFrom(const NewSsoConnection& input, const std::string& organizationId, Timestamp now) {
+    SsoConnection c;
+    c.id = crypto::randomId("sso_conn_");
+    c.organizationId = organizationId;
+    rules::checkName(input.name, "name");
+    c.name = input.name;
+    c.protocol = rules::checkProtocol(input.protocol);
+    if (input.slug) rules::checkSlug(*input.slug);
+    c.domains = rules::normalizedDomains(input.domains);
+    c.jitProvisioning = input.jitProvisioning.value_or(false);
+    c.defaultRole = input.defaultRole.value_or(Role::Member);
+    rules::checkDefaultRole(c.defaultRole);
+    rules::checkAttributeMapping(input.attributeMapping);
+    c.attributeMapping = input.attributeMapping;
+    rules::checkSettingsBelongTo(c.protocol, input.settings);
+    rules::checkSecrets(input.settings);
+    rules::applySettings(c, input.settings);
+    rules::checkSettings(c, input.settings.clientSecret || input.settings.bindPassword);
+    c.createdAt = now;
+    c.updatedAt = now;
+    return c;
+}
+
+/// `c` with `changes` applied, checked in full (but for domain conflicts).
+void applyChanges(SsoConnection& c, const SsoConnectionChanges& changes) {
+    if (changes.name) rules::checkName(*changes.name, "name");
+    if (changes.name) c.name = *changes.name;
+    if (changes.domains) c.domains = rules::normalizedDomains(*changes.domains);
+    if (changes.jitProvisioning) c.jitProvisioning = *changes.jitProvisioning;
+    if (changes.defaultRole) rules::checkDefaultRole(*changes.defaultRole);
+    if (changes.defaultRole) c.defaultRole = *changes.defaultRole;
+    if (changes.attributeMapping) rules::checkAttributeMapping(*changes.attributeMapping);
+    if (changes.attributeMapping) c.attributeMapping = *changes.attributeMapping;
+    if (changes.status) c.status = rules::checkStatus(*changes.status);
+    const auto& s = changes.settings;
+    rules::checkSettingsBelongTo(c.protocol, s);
+    rules::checkSecrets(s);
+    const bool stored = !c.oidc.sealedClientSecret.empty() || !c.ldap.sealedBindPassword.empty();
+    rules::applySettings(c, s);
+    rules::checkSettings(c, stored || s.clientSecret || s.bindPassword);
+}
+
+} // namespace
+
+SsoConnectionService::SsoConnectionService(SsoConnectionStore& store, OrganizationService& organizations,
+                                           const crypto::Envelope& envelope, AuditLog& audit, const Clock& clock,
+                                           std::string publicUrl)
+    : store_(store), organizations_(organizations), envelope_(envelope), audit_(audit), clock_(clock),
+      publicUrl_(std::move(publicUrl)) {}
+
+SsoConnectionView SsoConnectionService::create(const Principal& actor, const std::string& orgSlug,
+                                               const NewSsoConnection& input) {
+    const auto org = manageable(organizations_, actor, orgSlug);
+    SsoConnection c;
+    try {
+        c = connectionFrom(input, org.id, clock_.now());
+        c.slug = input.slug ? *input.slug : freeSlugFor(input.name);
+        seal(c, input.settings);
+        store_.insert(c);
+    } catch (const Error&) {
+        audit_.record(org.id, actor.actor(), "sso_connection.create", c.id, false);
+        throw;
+    }
+    audit_.record(org.id, actor.actor(), "sso_connection.create", c.id, true);
+    return viewOf(std::move(c));
+}
+
+std::vector<SsoConnectionView> SsoConnectionService::list(const Principal& actor, const std::string& orgSlug) {
+    const auto org = manageable(organizations_, actor, orgSlug);
+    std::vector<SsoConnectionView> views;
+    for (auto& c : store_.listByOrganization(org.id)) views.push_back(viewOf(std::move(c)));
+    return views;
+}
+
+SsoConnectionView SsoConnectionService::get(const Principal& actor, const std::string& orgSlug,
+                                            const std::string& id) {
+    const auto org = manageable(organizations_, actor, orgSlug);
+    return viewOf(requireOwn(org.id, id));
+}
+
+SsoConnectionView SsoConnectionService::update(const Principal& actor, const std::string& orgSlug,
+                                               const std::string& id, const SsoConnectionChanges& changes) {
+    const auto org = manageable(organizations_, actor, orgSlug);
+    auto c = requireOwn(org.id, id);
+    try {
+        applyChanges(c, changes);
+        seal(c, changes.settings);
+        c.updatedAt = clock_.now();
+        store_.update(c);
+    } catch (const Error&) {
+        audit_.record(org.id, actor.actor(), "sso_connection.update", id, false);
+        throw;
+    }
+    audit_.record(org.id, actor.actor(), "sso_connection.update", id, true);
+    return viewOf(std::move(c));
+}
+
+void SsoConnectionService::remove(const Principal& actor, const std::string& orgSlug, const std::string& id) {
+    const auto org = manageable(organizations_, actor, orgSlug);
+    requireOwn(org.id, id);
+    if (!store_.remove(id)) throw notFound();
+    audit_.record(org.id, actor.actor(), "sso_connection.delete", id, true);
+}
+
+std::optional<SsoConnectionView> SsoConnectionService::findBySlug(const std::string& slug) {
+    auto c = store_.findBySlug(slug);
+    if (!c || c->status != SsoConnectionStatus::Active) return std::nullopt;
+    return viewOf(std::move(*c));
+}
+
+std::optional<SsoConnectionView> SsoConnectionService::findByDomain(const std::string& domain) {
+    const auto lower = rules::normalizedDomain(domain);
+    if (!lower) throw Error(ErrorCode::InvalidInput, "domain must be a domain name such as example.com");
+    auto c = store_.findByDomain(*lower);
+    if (!c || c->status != SsoConnectionStatus::Active) return std::nullopt;
+    return viewOf(std::move(*c));
+}
+
+std::string SsoConnectionService::loginUrl(const SsoConnection& connection) const {
+    return publicUrl_ + "/auth/sso/" + connection.slug + "/" + std::string(ssoProtocolName(connection.protocol)) +
+           "/login";
+}
+
+SsoConnection SsoConnectionService::requireOwn(const std::string& organizationId, const std::string& id) {
+    auto c = store_.find(id);
+    // Another organization's connection does not exist for this caller.
+    if (!c || c->organizationId != organizationId) throw notFound();
+    return std::move(*c);
+}
+
+SsoConnectionView SsoConnectionService::viewOf(SsoConnection c) const {
+    SsoConnectionView view;
+    view.hasSecret = !c.oidc.sealedClientSecret.empty() || !c.ldap.sealedBindPassword.empty();
+    c.oidc.sealedClientSecret.clear();
+    c.ldap.sealedBindPassword.clear();
+    if (c.protocol == SsoProtocol::Saml) {
+        const auto base = publicUrl_ + "/auth/sso/" + c.slug + "/saml/";
+        if (c.saml.acsUrl.empty()) c.saml.acsUrl = base + "acs";
+        if (c.saml.spEntityId.empty()) c.saml.spEntityId = base + "metadata";
+    }
+    view.connection = std::move(c);
+    return view;
+}
+
+std::string SsoConnectionService::freeSlugFor(const std::string& name) {
+    const auto base = rules::slugFromName(name);
+    for (int n = 1; n <= kSlugAttempts; ++n) {
+        auto slug = n == 1 ? base : base + "-" + std::to_string(n);
+        if (!store_.findBySlug(slug)) return slug;
+    }
+    // Twenty namesakes: a random tail keeps the name recognisable.
+    auto tail = crypto::randomId("");
+    tail = tail.substr(tail.size() - 8); // the random end, not the time prefix
+    for (auto& ch : tail) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return base + "-" + tail;
+}
+
+void SsoConnectionService::seal(SsoConnection& c, const SsoSettingsInput& settings) const {
+    if (settings.clientSecret) c.oidc.sealedClientSecret = envelope_.seal(*settings.clientSecret, c.id);
+    if (settings.bindPassword) c.ldap.sealedBindPassword = envelope_.seal(*settings.bindPassword, c.id);
+}
+
+} // namespace authcore

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: Apache-2.0
+// What an SSO connection may look like. Each check throws Error(InvalidInput)
+// naming the field (as REST spells it).
+#pragma once
+
+#include <authcore/services/sso_connection_service.hpp>
+
+#include <string>
+#include <vector>
+
+namespace authcore::rules {
+
+/// `(|(uid={username})(mail={username}))`.
+extern const char* const kDefaultUserFilter;
+
+SsoProtocol checkProtocol(const std::string& protocol);
+SsoConnectionStatus checkStatus(const std::string& status);
+/// member or admin: owner is never a JIT default.
+void checkDefaultRole(Role role);
+/// The domains lower-cased; InvalidInput for a malformed or repeated one, or more than 50.
+std::vector<std::string> normalizedDomains(const std::vector<std::string>& domains);
+/// A lower-case host name of 2+ labels; nullopt when `domain` is not one.
+std::optional<std::string> normalizedDomain(const std::string& domain);
+/// Fields from ssoUserFields(), each once, with 1-1024 character attribute names.
+void checkAttributeMapping(const std::vector<SsoMapping>& mapping);
+/// A slug made from a display name (lower case, runs of other characters as
+/// '-'); "sso" when too little is left.
+std::string slugFromName(const std::string& name);
+
+/// InvalidInput when `settings` sets a field of another protocol than `protocol`.
+void checkSettingsBelongTo(SsoProtocol protocol, const SsoSettingsInput& settings);
+/// Copies the given non-secret settings into `connection`; a new ldap_url
+/// without start_tls takes its default (true for ldap://, false for ldaps://).
+void applySettings(SsoConnection& connection, const SsoSettingsInput& settings);
+/// The secrets given: 1-4096 characters.
+void checkSecrets(const SsoSettingsInput& settings);
+/// The protocol settings of `connection` as a whole: required ones present
+/// (`hasSecret`: a secret is stored or given), each well formed.
+void checkSettings(const SsoConnection& connection, bool hasSecret);
+
+} // namespace authcore::rules
