@@ -79,4 +79,12 @@ struct SsoConnection {
     Timestamp updatedAt{};
 };
 
+/// This server's SAML SP signing key for one connection, made on first use.
+struct SsoSpCredential {
+    std::string connectionId;
+    std::string certificatePem;
+    std::string sealedPrivateKey; ///< PKCS#8 PEM, Envelope-sealed, context = `sp:` + connection id
+    Timestamp createdAt{};
+};
+
 } // namespace authcore

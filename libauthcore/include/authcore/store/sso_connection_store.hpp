@@ -33,6 +33,12 @@ public:
     virtual std::optional<SsoConnection> findByDomain(const std::string& domain) = 0;
     /// The organization's connections, oldest first.
     virtual std::vector<SsoConnection> listByOrganization(const std::string& organizationId) = 0;
+
+    /// The connection's SP signing credential (deleted with the connection).
+    virtual std::optional<SsoSpCredential> findSpCredential(const std::string& connectionId) = 0;
+    /// False (nothing written) when the connection has one already, so that
+    /// two nodes racing to make one keep the first; NotFound for an unknown connection.
+    virtual bool insertSpCredential(const SsoSpCredential& credential) = 0;
 };
 
 } // namespace authcore
