@@ -4,6 +4,7 @@
 
 #include "app/master_key.hpp"
 #include "app/saml_certificates.hpp"
+#include "saml/service_provider.hpp"
 
 #include <filesystem>
 
@@ -28,6 +29,7 @@ Context::Context(Config cfg, Logger& log) : config(std::move(cfg)), logger(log) 
     const auto masterKey = loadOrCreateMasterKey(config.get("keys.master_key_file"));
     envelope = std::make_unique<crypto::Envelope>(deriveKey(masterKey, "authcore envelope v1"));
     secretHasher = std::make_unique<crypto::SecretHasher>(deriveKey(masterKey, "authcore secret pepper v1"));
+    ssoRelayKey = deriveKey(masterKey, "authcore sso relay state v1");
 
     codes = makeMemoryCodeStore(clock);
     limiter = std::make_unique<RateLimiter>(*codes);
@@ -71,6 +73,7 @@ Context::Context(Config cfg, Logger& log) : config(std::move(cfg)), logger(log) 
         config.publicUrl());
     ssoConnections = std::make_unique<SsoConnectionService>(db->ssoConnections(), *organizations, *envelope, *audit,
                                                             clock, config.publicUrl());
+    samlSp = std::make_unique<SamlServiceProvider>(*this);
 }
 
 Context::~Context() {

@@ -24,6 +24,7 @@
 #include <authcore/services/saml_idp_service.hpp>
 #include <authcore/services/service_catalog.hpp>
 #include <authcore/services/sso_connection_service.hpp>
+#include <authcore/services/sso_login_service.hpp>
 #include <authcore/services/token_issuer.hpp>
 #include <authcore/services/token_service.hpp>
 #include <authcore/services/upstream_provider.hpp>
@@ -37,6 +38,8 @@ namespace authcore::appliance {
 
 /// `provider:<login.upstream.type>` -> the console client, when a provider is set.
 std::map<std::string, std::string> consoleAliases(const Config& config);
+
+class SamlServiceProvider;
 
 class Context {
 public:
@@ -72,6 +75,10 @@ public:
     std::unique_ptr<ServiceCatalog> catalog;
     std::unique_ptr<SamlIdpService> samlIdp;
     std::unique_ptr<SsoConnectionService> ssoConnections;
+    std::unique_ptr<SsoLoginService> ssoLogin;
+    /// HMAC key of SSO RelayState values, derived from the master key so every node shares it.
+    std::string ssoRelayKey;
+    std::unique_ptr<SamlServiceProvider> samlSp;
 
 private:
     /// /login: the upstream provider, the flow, and the built-in console client.

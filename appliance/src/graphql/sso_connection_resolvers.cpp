@@ -2,6 +2,7 @@
 // Query.ssoConnection, Organization.ssoConnections and the SSO connection
 // mutations. Every call is an SsoConnectionService call, the same ones REST
 // makes; the SsoConnection type has no field a secret could reach.
+#include "app/sso_connection_test.hpp"
 #include "graphql/organization_views.hpp"
 #include "graphql/service_views.hpp"
 
@@ -129,6 +130,15 @@ void bindSsoConnectionResolvers(graphql::SchemaBuilder& schema) {
     schema.bindField("Mutation", "deleteSsoConnection", guarded([](const FieldContext& f) -> ResolverResult {
         ssoOf(f).remove(principalOf(f), stringArgument(f, "orgSlug"), stringArgument(f, "id"));
         return successResponse();
+    }));
+    schema.bindField("Mutation", "testSsoConnection", guarded([](const FieldContext& f) -> ResolverResult {
+        const auto result = testSsoConnection(callerOf(f).context, principalOf(f), stringArgument(f, "orgSlug"),
+                                              stringArgument(f, "id"));
+        auto json = JsonValue::object();
+        json.set("success", result.success);
+        json.set("message", result.message);
+        json.set("responseTimeMs", static_cast<std::int64_t>(result.responseTimeMs));
+        return json;
     }));
 }
 

@@ -46,6 +46,8 @@ public:
     const std::string& param(const std::string& name) const;
     /// First query parameter of that name.
     std::optional<std::string> query(const std::string& name) const;
+    /// The query string exactly as received (no '?'), for signatures over its octets.
+    const std::string& rawQuery() const { return rawQuery_; }
     std::optional<std::string> header(const std::string& name) const;
     std::optional<std::string> cookie(const std::string& name) const;
 

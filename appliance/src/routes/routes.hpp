@@ -23,6 +23,7 @@ void addTokenRoutes(Router& router, Context& context);
 void addOpenIdRoutes(Router& router, Context& context);
 void addGraphqlRoutes(Router& router, Context& context);
 void addSamlIdpRoutes(Router& router, Context& context);
+void addSsoSamlRoutes(Router& router, Context& context);
 
 /// Every route of the appliance.
 inline void addAllRoutes(Router& router, Context& context) {
@@ -40,6 +41,7 @@ inline void addAllRoutes(Router& router, Context& context) {
     addOpenIdRoutes(router, context);
     addGraphqlRoutes(router, context);
     addSamlIdpRoutes(router, context);
+    addSsoSamlRoutes(router, context);
 }
 
 /// The management-plane caller of `ex` (Bearer JWT with aud = public_url);

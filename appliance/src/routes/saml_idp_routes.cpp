@@ -15,12 +15,6 @@ namespace {
 
 constexpr const char* kSessionCookie = "authcore_session";
 
-std::string rawQueryOf(Exchange& ex) {
-    const auto& uri = ex.request().getURI();
-    const auto mark = uri.find('?');
-    return mark == std::string::npos ? "" : uri.substr(mark + 1);
-}
-
 std::string encodeComponent(const std::string& value) {
     std::string out;
     Poco::URI::encode(value, "!#$&'()*+,/:;=?@[]% ", out);
@@ -54,7 +48,7 @@ PendingSso pendingOf(Exchange& ex, SamlIdpEndpoints& idp, const SamlRuntime& run
         return idp.accept(runtime, InboundSaml{true, "", form["SAMLRequest"], relayState});
     }
     if (auto ticket = ex.query("resume")) return idp.resume(runtime, *ticket);
-    if (ex.query("SAMLRequest")) return idp.accept(runtime, InboundSaml{false, rawQueryOf(ex), "", std::nullopt});
+    if (ex.query("SAMLRequest")) return idp.accept(runtime, InboundSaml{false, ex.rawQuery(), "", std::nullopt});
     // IdP-initiated: no request, so no InResponseTo; only for an enabled configuration.
     if (!runtime.config.enabled)
         throw SamlPageError(403, "SAML sign-in disabled", "SAML single sign-on is disabled for this service.");
@@ -100,7 +94,7 @@ InboundSaml sloMessageOf(Exchange& ex) {
         if (form.count("RelayState")) inbound.relayState = form["RelayState"];
         return inbound;
     }
-    inbound.rawQuery = rawQueryOf(ex);
+    inbound.rawQuery = ex.rawQuery();
     inbound.response = ex.query("SAMLResponse").has_value();
     return inbound;
 }
