@@ -5,7 +5,7 @@
 // refused without touching the request store or the replay cache.
 #include <authcore/saml/response_validator.hpp>
 
-#include "response_fixtures.hpp"
+#include "wrapping_attacks.hpp"
 
 #include <boost/test/unit_test.hpp>
 
@@ -18,39 +18,7 @@ namespace {
 
 const std::string kNameIdEnd = "ada@example.test</saml:NameID>";
 
-// The pieces of a signed Response an attacker works with.
-struct Pieces {
-  saml::BuiltResponse built;
-  std::string root;               ///< the Response element
-  std::string assertion;          ///< its Assertion as signed
-  std::string unsignedAssertion;  ///< the Assertion without its signature
-  std::string signature;          ///< the signature of interest (Response's or Assertion's)
-  std::string evil;               ///< an unsigned Assertion for admin@example.test, ID "_evilAssertion"
-};
-
-Pieces pieces(Signed how) {
-  Pieces p{fx::makeResponse(how), {}, {}, {}, {}, {}};
-  p.root = fx::rootElement(p.built.xml);
-  p.assertion = fx::assertionElement(p.root);
-  p.signature = fx::signatureElement(how == Signed::Response ? p.root : p.assertion);
-  p.unsignedAssertion = how == Signed::Response ? p.assertion : fx::withoutSignature(p.assertion);
-  p.evil = fx::evilAssertion(p.unsignedAssertion, p.built.assertionId, "_evilAssertion");
-  return p;
-}
-
-// The original Response without its signature, and an evil one around an evil assertion.
-struct Responses {
-  std::string original;
-  std::string evil;
-};
-
-Responses responseWrapping(const Pieces& p) {
-  Responses r;
-  r.original = fx::withoutSignature(p.root);
-  r.evil = fx::replaceOnce(r.original, "ID=\"" + p.built.responseId + "\"", "ID=\"_evilResponse\"");
-  r.evil = fx::replaceOnce(r.evil, p.unsignedAssertion, p.evil);
-  return r;
-}
+fx::WrappingPieces pieces(Signed how) { return fx::wrappingPieces(fx::makeResponse(how), how); }
 
 // Refused, and nothing was remembered or consumed.
 Errc attack(const std::string& xml) {
@@ -60,65 +28,40 @@ Errc attack(const std::string& xml) {
   return error.code;
 }
 
-std::string withEnd(const std::string& element, const std::string& end, const std::string& inserted) {
-  return fx::replaceOnce(element, end, inserted + end);
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(saml_response_attacks)
 
 BOOST_AUTO_TEST_CASE(xsw1_original_response_inside_the_copied_signature_is_refused) {
-  const auto p = pieces(Signed::Response);
-  const auto r = responseWrapping(p);
-  const std::string signature = withEnd(p.signature, "</ds:Signature>", "<ds:Object>" + r.original + "</ds:Object>");
-  BOOST_CHECK(attack(fx::afterIssuer(r.evil, signature)) == Errc::SignatureInvalid);
+  BOOST_CHECK(attack(fx::xsw1(pieces(Signed::Response))) == Errc::SignatureInvalid);
 }
 
 BOOST_AUTO_TEST_CASE(xsw2_original_response_before_the_copied_signature_is_refused) {
-  const auto p = pieces(Signed::Response);
-  const auto r = responseWrapping(p);
-  BOOST_CHECK(attack(fx::afterIssuer(r.evil, r.original + p.signature)) == Errc::SignatureInvalid);
+  BOOST_CHECK(attack(fx::xsw2(pieces(Signed::Response))) == Errc::SignatureInvalid);
 }
 
 BOOST_AUTO_TEST_CASE(xsw3_evil_assertion_before_the_signed_one_is_refused) {
-  const auto p = pieces(Signed::Assertion);
-  BOOST_CHECK(attack(fx::replaceOnce(p.root, p.assertion, p.evil + p.assertion)) == Errc::UnexpectedMessage);
+  BOOST_CHECK(attack(fx::xsw3(pieces(Signed::Assertion))) == Errc::UnexpectedMessage);
 }
 
 BOOST_AUTO_TEST_CASE(xsw4_signed_assertion_wrapped_inside_the_evil_one_is_refused) {
-  const auto p = pieces(Signed::Assertion);
-  const std::string wrapper = withEnd(p.evil, "</saml:Assertion>", p.assertion);
-  BOOST_CHECK(attack(fx::replaceOnce(p.root, p.assertion, wrapper)) == Errc::SignatureInvalid);
+  BOOST_CHECK(attack(fx::xsw4(pieces(Signed::Assertion))) == Errc::SignatureInvalid);
 }
 
 BOOST_AUTO_TEST_CASE(xsw5_evil_assertion_with_the_copied_signature_and_the_original_after_is_refused) {
-  const auto p = pieces(Signed::Assertion);
-  const std::string evil = fx::afterIssuer(p.evil, p.signature);
-  const std::string xml = withEnd(fx::replaceOnce(p.root, p.assertion, evil), "</samlp:Response>", p.unsignedAssertion);
-  BOOST_CHECK(attack(xml) == Errc::UnexpectedMessage);
+  BOOST_CHECK(attack(fx::xsw5(pieces(Signed::Assertion))) == Errc::UnexpectedMessage);
 }
 
 BOOST_AUTO_TEST_CASE(xsw6_original_assertion_inside_the_copied_signature_is_refused) {
-  const auto p = pieces(Signed::Assertion);
-  const std::string signature = withEnd(p.signature, "</ds:Signature>", p.unsignedAssertion);
-  BOOST_CHECK(attack(fx::replaceOnce(p.root, p.assertion, fx::afterIssuer(p.evil, signature))) ==
-              Errc::SignatureInvalid);
+  BOOST_CHECK(attack(fx::xsw6(pieces(Signed::Assertion))) == Errc::SignatureInvalid);
 }
 
 BOOST_AUTO_TEST_CASE(xsw7_cloned_assertion_in_extensions_is_refused) {
-  const auto p = pieces(Signed::Assertion);
-  const std::string clone = fx::evilAssertion(p.unsignedAssertion, p.built.assertionId, p.built.assertionId);
-  const std::string xml = fx::afterIssuer(p.root, "<samlp:Extensions>" + clone + "</samlp:Extensions>");
-  BOOST_CHECK(attack(xml) == Errc::DuplicateId);
+  BOOST_CHECK(attack(fx::xsw7(pieces(Signed::Assertion))) == Errc::DuplicateId);
 }
 
 BOOST_AUTO_TEST_CASE(xsw8_original_assertion_in_an_object_of_the_copied_signature_is_refused) {
-  const auto p = pieces(Signed::Assertion);
-  const std::string signature =
-      withEnd(p.signature, "</ds:Signature>", "<ds:Object>" + p.unsignedAssertion + "</ds:Object>");
-  BOOST_CHECK(attack(fx::replaceOnce(p.root, p.assertion, fx::afterIssuer(p.evil, signature))) ==
-              Errc::SignatureInvalid);
+  BOOST_CHECK(attack(fx::xsw8(pieces(Signed::Assertion))) == Errc::SignatureInvalid);
 }
 
 BOOST_AUTO_TEST_CASE(signed_assertion_moved_into_extensions_is_refused) {

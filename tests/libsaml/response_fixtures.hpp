@@ -127,11 +127,13 @@ inline std::string afterIssuer(const std::string& element, const std::string& wh
   return replaceOnce(element, "</saml:Issuer>", "</saml:Issuer>" + what);
 }
 
-/// An attacker's copy of an unsigned assertion: another subject and `id`.
-inline std::string evilAssertion(const std::string& unsignedAssertion, const std::string& oldId,
-                                 const std::string& id) {
+/// An attacker's copy of an unsigned assertion: the NameID `victim` becomes
+/// `evil`, and the ID `id`.
+inline std::string evilAssertion(const std::string& unsignedAssertion, const std::string& oldId, const std::string& id,
+                                 const std::string& victim = "ada@example.test",
+                                 const std::string& evil = "admin@example.test") {
   const std::string renamed = replaceOnce(unsignedAssertion, "ID=\"" + oldId + "\"", "ID=\"" + id + "\"");
-  return replaceOnce(renamed, "ada@example.test</saml:NameID>", "admin@example.test</saml:NameID>");
+  return replaceOnce(renamed, victim + "</saml:NameID>", evil + "</saml:NameID>");
 }
 
 }  // namespace authcore::saml::test
