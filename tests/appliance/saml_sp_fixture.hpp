@@ -29,27 +29,17 @@ inline std::string encodeBase64(const std::string& text) {
     return out.str();
 }
 
-/// The query of a URL (after '?'), as sent.
-inline std::string queryOf(const std::string& url) {
+/// The query of a URL (after '?'), exactly as sent: the octets a redirect signature covers.
+inline std::string rawQueryOf(const std::string& url) {
     const auto mark = url.find('?');
     return mark == std::string::npos ? "" : url.substr(mark + 1);
 }
 
 /// The value of `name` in the query of `url`, URL-decoded; empty when absent.
 inline std::string queryValue(const std::string& url, const std::string& name) {
-    const auto query = queryOf(url);
-    std::size_t at = 0;
-    while (at <= query.size()) {
-        const auto end = std::min(query.find('&', at), query.size());
-        const auto pair = query.substr(at, end - at);
-        if (pair.rfind(name + "=", 0) == 0) {
-            std::string decoded;
-            Poco::URI::decode(pair.substr(name.size() + 1), decoded);
-            return decoded;
-        }
-        at = end + 1;
-    }
-    return "";
+    const auto fields = queryOf(url);
+    const auto found = fields.find(name);
+    return found == fields.end() ? "" : found->second;
 }
 
 struct SamlSpFixture : ApplianceFixture {
@@ -116,7 +106,7 @@ struct SamlSpFixture : ApplianceFixture {
         if (r.status != 302) throw std::runtime_error("login answered " + std::to_string(r.status) + ": " + r.body);
         Started started;
         started.location = r.header("Location");
-        auto message = saml::decodeRedirect(queryOf(started.location), "SAMLRequest");
+        auto message = saml::decodeRedirect(rawQueryOf(started.location), "SAMLRequest");
         if (!message) throw std::runtime_error("our AuthnRequest: " + message.error().message);
         started.requestXml = message->xml;
         started.relayState = message->relayState.value_or("");

@@ -72,7 +72,7 @@ BOOST_FIXTURE_TEST_CASE(unknown_inactive_and_other_protocol_slugs_answer_the_sam
 BOOST_FIXTURE_TEST_CASE(login_redirects_to_the_idp_with_a_signed_request_and_relay_state, SamlSpFixture) {
     const auto started = startLogin();
     BOOST_TEST(started.location.rfind(std::string(kIdpSso) + "?SAMLRequest=", 0) == 0);
-    auto message = saml::decodeRedirect(queryOf(started.location), "SAMLRequest");
+    auto message = saml::decodeRedirect(test::rawQueryOf(started.location), "SAMLRequest");
     BOOST_REQUIRE(message.has_value());
     BOOST_REQUIRE(message->signature.has_value());
     BOOST_TEST(*message->sigAlg == "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256");
@@ -104,7 +104,7 @@ BOOST_FIXTURE_TEST_CASE(first_login_provisions_the_user_and_the_code_exchanges_f
     BOOST_TEST(user->passwordHash.empty());
     const auto membership = context->db->organizations().findMembership(organizationId, user->id);
     BOOST_REQUIRE(membership.has_value());
-    BOOST_TEST(membership->role == Role::Member);
+    BOOST_TEST((membership->role == Role::Member));
 
     const auto tokens = post("/auth/sso/exchange", jsonOf("code", code));
     BOOST_REQUIRE_MESSAGE(tokens.status == 200, tokens.body);
@@ -117,7 +117,7 @@ BOOST_FIXTURE_TEST_CASE(first_login_provisions_the_user_and_the_code_exchanges_f
 
 BOOST_FIXTURE_TEST_CASE(return_url_under_the_frontend_is_where_the_browser_lands, SamlSpFixture) {
     const auto target = context->config.frontendUrl() + "/after/sso?tab=1";
-    const auto started = startLogin("?return_url=" + urlEncode(target));
+    const auto started = startLogin("?return_url=" + test::urlEncode(target));
     const auto r = postAcs(sign(responseSpec(started, kAda)).xml, started.relayState);
     BOOST_REQUIRE_MESSAGE(r.status == 302, r.body);
     BOOST_TEST(r.header("Location").rfind(target + "&code=", 0) == 0);
@@ -150,7 +150,7 @@ BOOST_FIXTURE_TEST_CASE(without_jit_an_unknown_user_is_forbidden_and_nothing_is_
     const auto users = userCount();
     const auto r = get("/auth/sso/beta-idp/saml/login");
     BOOST_REQUIRE(r.status == 302);
-    auto message = saml::decodeRedirect(queryOf(r.header("Location")), "SAMLRequest");
+    auto message = saml::decodeRedirect(test::rawQueryOf(r.header("Location")), "SAMLRequest");
     BOOST_REQUIRE(message.has_value());
     const auto at = message->xml.find(" ID=\"") + 5;
     Started started{r.header("Location"), message->xml, message->xml.substr(at, message->xml.find('"', at) - at),
@@ -158,9 +158,9 @@ BOOST_FIXTURE_TEST_CASE(without_jit_an_unknown_user_is_forbidden_and_nothing_is_
     auto spec = responseSpec(started, "bob@beta.test");
     spec.destination = publicUrl() + "/auth/sso/beta-idp/saml/acs";
     spec.audience = publicUrl() + "/auth/sso/beta-idp/saml/metadata";
-    const auto answer = httpRequest(port, "POST", "/auth/sso/beta-idp/saml/acs",
-                                    "SAMLResponse=" + urlEncode(test::encodeBase64(sign(spec).xml)) +
-                                        "&RelayState=" + urlEncode(started.relayState),
+    const auto answer = test::httpRequest(port, "POST", "/auth/sso/beta-idp/saml/acs",
+                                    "SAMLResponse=" + test::urlEncode(test::encodeBase64(sign(spec).xml)) +
+                                        "&RelayState=" + test::urlEncode(started.relayState),
                                     {}, "application/x-www-form-urlencoded");
     BOOST_TEST(answer.status == 403);
     BOOST_TEST(userCount() == users);
@@ -202,24 +202,24 @@ BOOST_FIXTURE_TEST_CASE(idp_initiated_logout_ends_the_session_and_its_refresh_to
     auto request = saml::buildLogoutRequest(spec);
     BOOST_REQUIRE(request.has_value());
     auto unsignedUrl = saml::encodeRedirect(spec.destination, "SAMLRequest", request->xml, std::nullopt, nullptr);
-    BOOST_TEST(get(kBase + "/slo?" + queryOf(*unsignedUrl)).status == 400);
+    BOOST_TEST(get(kBase + "/slo?" + test::rawQueryOf(*unsignedUrl)).status == 400);
     BOOST_TEST(sessionCount() == 1u);
 
     const auto credential = test::generatedCredential(0);
     auto signedUrl = saml::encodeRedirect(spec.destination, "SAMLRequest", request->xml, "relay-1", &credential);
-    const auto answer = get(kBase + "/slo?" + queryOf(*signedUrl));
+    const auto answer = get(kBase + "/slo?" + test::rawQueryOf(*signedUrl));
     BOOST_REQUIRE_MESSAGE(answer.status == 302, answer.body);
     const auto location = answer.header("Location");
     BOOST_TEST(location.rfind(std::string(kIdpSlo) + "?SAMLResponse=", 0) == 0);
     BOOST_TEST(test::queryValue(location, "RelayState") == "relay-1");
     BOOST_TEST(!test::queryValue(location, "Signature").empty());
     BOOST_TEST(sessionCount() == 0u);
-    const auto refreshed = httpRequest(port, "POST", "/v1/token",
+    const auto refreshed = test::httpRequest(port, "POST", "/v1/token",
                                        "grant_type=refresh_token&client_id=authcore-console&refresh_token=" +
-                                           urlEncode(refresh),
+                                           test::urlEncode(refresh),
                                        {}, "application/x-www-form-urlencoded");
     BOOST_TEST(refreshed.status == 400);
-    BOOST_TEST(get(kBase + "/slo?" + queryOf(*signedUrl)).status == 400); // replayed
+    BOOST_TEST(get(kBase + "/slo?" + test::rawQueryOf(*signedUrl)).status == 400); // replayed
 }
 
 BOOST_FIXTURE_TEST_CASE(connection_test_reads_the_metadata_by_xml_or_url, SamlSpFixture) {

@@ -21,7 +21,7 @@ namespace authcore::test {
 class DocumentServer {
 public:
     explicit DocumentServer(std::string body, std::string contentType = "application/samlmetadata+xml")
-        : state_{std::move(body), std::move(contentType)},
+        : state_(std::move(body), std::move(contentType)),
           server_(new Factory(state_), Poco::Net::ServerSocket(Poco::Net::SocketAddress("127.0.0.1", 0)),
                   params()) {
         server_.start();
@@ -42,6 +42,7 @@ public:
 
 private:
     struct State {
+        State(std::string b, std::string type) : body(std::move(b)), contentType(std::move(type)) {}
         std::string body;
         std::string contentType;
         int status = 200;
