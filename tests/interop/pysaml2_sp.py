@@ -25,37 +25,18 @@ import argparse
 import base64
 import json
 import os
-import subprocess
-import sys
-from urllib import parse
 
 from saml2 import BINDING_HTTP_POST, BINDING_HTTP_REDIRECT
 from saml2.client import Saml2Client
 from saml2.config import SPConfig
 from saml2.saml import NAMEID_FORMAT_EMAILADDRESS, NameID
-from saml2.sigver import verify_redirect_signature
 from saml2.xmldsig import DIGEST_SHA256, SIG_RSA_SHA256
 
-XMLSEC = "/usr/bin/xmlsec1"
-
-
-def fail(message):
-    print(json.dumps({"error": message}))
-    sys.exit(1)
-
-
-def ensure_keys(state):
-    key, cert = os.path.join(state, "sp.key"), os.path.join(state, "sp.crt")
-    if not os.path.exists(key):
-        subprocess.run(
-            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-sha256", "-days", "2",
-             "-subj", "/CN=pysaml2-sp", "-keyout", key, "-out", cert],
-            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return key, cert
+from pysaml2_common import XMLSEC, check_redirect_signature, ensure_keys, fail, load_outstanding, location, remember
 
 
 def make_client(args):
-    key, cert = ensure_keys(args.state)
+    key, cert = ensure_keys(args.state, "sp")
     sp = {
         "endpoints": {
             "assertion_consumer_service": [(args.acs_url, BINDING_HTTP_POST)],
@@ -84,34 +65,11 @@ def make_client(args):
     return Saml2Client(config=conf)
 
 
-def outstanding_path(args):
-    return os.path.join(args.state, "outstanding.json")
-
-
-def load_outstanding(args):
-    try:
-        with open(outstanding_path(args)) as f:
-            return json.load(f)
-    except FileNotFoundError:
-        return {}
-
-
-def remember(args, request_id):
-    outstanding = load_outstanding(args)
-    outstanding[request_id] = "/"
-    with open(outstanding_path(args), "w") as f:
-        json.dump(outstanding, f)
-
-
 def idp_entity_id(client):
     idps = list(client.metadata.identity_providers())
     if len(idps) != 1:
         fail("expected exactly one IdP in the metadata, found %d" % len(idps))
     return idps[0]
-
-
-def location(info):
-    return dict(info["headers"])["Location"]
 
 
 def authn_request(args):
@@ -127,12 +85,12 @@ def authn_request(args):
         request_id, info = client.prepare_for_authenticate(
             entityid=idp, relay_state=args.relay_state, binding=BINDING_HTTP_REDIRECT,
             sign=args.sign, sigalg=sigalg, digest_alg=DIGEST_SHA256, **flags)
-        remember(args, request_id)
+        remember(args.state, request_id)
         return {"request_id": request_id, "binding": "redirect", "url": location(info)}
     destination = client.sso_location(idp, BINDING_HTTP_POST)
     request_id, request = client.create_authn_request(
         destination, binding=BINDING_HTTP_POST, sign=args.sign, sign_alg=sigalg, digest_alg=DIGEST_SHA256, **flags)
-    remember(args, request_id)
+    remember(args.state, request_id)
     fields = {"SAMLRequest": base64.b64encode(str(request).encode()).decode()}
     if args.relay_state:
         fields["RelayState"] = args.relay_state
@@ -149,7 +107,7 @@ def accept_response(args):
         encoded = f.read().strip()
     try:
         response = client.parse_authn_request_response(
-            encoded, BINDING_HTTP_POST, outstanding=load_outstanding(args))
+            encoded, BINDING_HTTP_POST, outstanding=load_outstanding(args.state))
     except Exception as exc:  # pysaml2 reports refusals as many exception types
         fail("%s: %s" % (type(exc).__name__, exc))
     if response is None:
@@ -176,7 +134,7 @@ def logout_request(args):
     request_id, request = client.create_logout_request(
         destination, idp, name_id=name_id, session_indexes=args.session_index or None,
         sign=binding == BINDING_HTTP_POST, sign_alg=SIG_RSA_SHA256, digest_alg=DIGEST_SHA256)
-    remember(args, request_id)
+    remember(args.state, request_id)
     if binding == BINDING_HTTP_POST:
         fields = {"SAMLRequest": base64.b64encode(str(request).encode()).decode()}
         if args.relay_state:
@@ -194,16 +152,11 @@ def idp_certificates(client, idp):
 def accept_logout_response(args):
     client = make_client(args)
     idp = idp_entity_id(client)
-    query = dict(parse.parse_qsl(args.query, keep_blank_values=True))
-    if "Signature" not in query:
-        fail("the LogoutResponse carries no redirect signature")
-    if not any(verify_redirect_signature(query, client.sec.sec_backend, cert=cert)
-               for cert in idp_certificates(client, idp)):
-        fail("the LogoutResponse's redirect signature does not verify with the IdP certificate")
+    query = check_redirect_signature(args.query, client, idp_certificates(client, idp), "LogoutResponse")
     response = client.parse_logout_request_response(query["SAMLResponse"], BINDING_HTTP_REDIRECT)
     if response is None:
         fail("pysaml2 could not read the LogoutResponse")
-    outstanding = load_outstanding(args)
+    outstanding = load_outstanding(args.state)
     in_response_to = response.response.in_response_to
     if in_response_to not in outstanding:
         fail("InResponseTo %s is not an outstanding request" % in_response_to)
