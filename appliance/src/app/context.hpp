@@ -24,6 +24,7 @@
 #include <authcore/services/saml_idp_service.hpp>
 #include <authcore/services/service_catalog.hpp>
 #include <authcore/services/sso_connection_service.hpp>
+#include <authcore/services/sso_login_service.hpp>
 #include <authcore/services/token_issuer.hpp>
 #include <authcore/services/token_service.hpp>
 #include <authcore/services/upstream_provider.hpp>
@@ -42,6 +43,9 @@ class Context {
 public:
     /// Opens the store, applies migrations and makes sure signing keys exist.
     Context(Config config, Logger& logger);
+    /// The same with the host's CodeStore (a product embedding AuthCore may
+    /// bring its own, e.g. Redis); null: the in-process one.
+    Context(Config config, Logger& logger, std::unique_ptr<CodeStore> codeStore);
     ~Context();
 
     Config config;
@@ -72,6 +76,7 @@ public:
     std::unique_ptr<ServiceCatalog> catalog;
     std::unique_ptr<SamlIdpService> samlIdp;
     std::unique_ptr<SsoConnectionService> ssoConnections;
+    std::unique_ptr<SsoLoginService> ssoLogin;
 
 private:
     /// /login: the upstream provider, the flow, and the built-in console client.
