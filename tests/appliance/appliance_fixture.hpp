@@ -31,14 +31,16 @@ inline Poco::JSON::Object::Ptr parseJson(const std::string& text) {
 }
 
 struct ApplianceFixture {
-    explicit ApplianceFixture(std::map<std::string, std::string> env = {}) {
+    /// `codeStore`: the CodeStore the context gets (null: the in-process one).
+    explicit ApplianceFixture(std::map<std::string, std::string> env = {},
+                              std::unique_ptr<CodeStore> codeStore = nullptr) {
         const auto chosen = env.find("AUTHCORE_HTTP_PORT");
         port = chosen == env.end() ? freePort() : static_cast<unsigned short>(std::stoi(chosen->second));
         env.try_emplace("AUTHCORE_STORE_URL", "sqlite:" + dir.file("data/authcore.db"));
         env.try_emplace("AUTHCORE_KEYS_MASTER_KEY_FILE", dir.file("data/master.key"));
         env.try_emplace("AUTHCORE_HTTP_PORT", std::to_string(port));
         env.try_emplace("AUTHCORE_LOG_LEVEL", "error");
-        context = std::make_unique<appliance::Context>(appliance::Config::load("", env), logger);
+        context = std::make_unique<appliance::Context>(appliance::Config::load("", env), logger, std::move(codeStore));
         appliance::addAllRoutes(router, *context);
         auto options = appliance::serverOptionsFrom(context->config);
         if (!env.count("AUTHCORE_HTTP_THREADS")) options.threads = 8;

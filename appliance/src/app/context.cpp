@@ -18,7 +18,10 @@ void prepareSqliteDirectory(const std::string& url) {
 
 } // namespace
 
-Context::Context(Config cfg, Logger& log) : config(std::move(cfg)), logger(log) {
+Context::Context(Config cfg, Logger& log) : Context(std::move(cfg), log, nullptr) {}
+
+Context::Context(Config cfg, Logger& log, std::unique_ptr<CodeStore> codeStore)
+    : config(std::move(cfg)), logger(log) {
     prepareSqliteDirectory(config.get("store.url"));
     DatabaseOptions dbOptions;
     dbOptions.url = config.get("store.url");
@@ -31,7 +34,7 @@ Context::Context(Config cfg, Logger& log) : config(std::move(cfg)), logger(log) 
     secretHasher = std::make_unique<crypto::SecretHasher>(deriveKey(masterKey, "authcore secret pepper v1"));
     ssoRelayKey = deriveKey(masterKey, "authcore sso relay state v1");
 
-    codes = makeMemoryCodeStore(clock);
+    codes = codeStore ? std::move(codeStore) : makeMemoryCodeStore(clock);
     limiter = std::make_unique<RateLimiter>(*codes);
     audit = std::make_unique<AuditLog>(db->audit(), clock);
 
@@ -73,6 +76,9 @@ Context::Context(Config cfg, Logger& log) : config(std::move(cfg)), logger(log) 
         config.publicUrl());
     ssoConnections = std::make_unique<SsoConnectionService>(db->ssoConnections(), *organizations, *envelope, *audit,
                                                             clock, config.publicUrl());
+    ssoLogin = std::make_unique<SsoLoginService>(db->users(), db->organizations(), db->identities(),
+                                                 db->ssoSessions(), *codes, *limiter, passwordHasher, *tokenService,
+                                                 db->tokens(), *audit, clock);
     samlSp = std::make_unique<SamlServiceProvider>(*this);
 }
 

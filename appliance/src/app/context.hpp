@@ -45,6 +45,9 @@ class Context {
 public:
     /// Opens the store, applies migrations and makes sure signing keys exist.
     Context(Config config, Logger& logger);
+    /// The same with the host's CodeStore (a product embedding AuthCore may
+    /// bring its own, e.g. Redis); null: the in-process one.
+    Context(Config config, Logger& logger, std::unique_ptr<CodeStore> codeStore);
     ~Context();
 
     Config config;

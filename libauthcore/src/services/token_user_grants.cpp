@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The user grants: authorization_code (PKCE S256, single-use codes whose replay
 // revokes what the first use issued) and refresh_token (rotating families).
+#include "services/code_replay.hpp"
+
 #include <authcore/crypto/constant_time.hpp>
 #include <authcore/crypto/encoding.hpp>
 #include <authcore/crypto/random.hpp>
@@ -22,7 +24,6 @@ namespace {
 using Form = std::map<std::string, std::string>;
 
 constexpr std::chrono::seconds kCodeLifetime{60};
-constexpr std::chrono::seconds kUsedMarkerLifetime{600};
 constexpr std::chrono::seconds kRefreshLifetime{30 * 24 * 3600};
 
 std::string formValue(const Form& form, const std::string& name) {
@@ -202,30 +203,6 @@ TokenResult mintUserTokens(TokenIssuer& issuer, TokenStore& store, Timestamp now
     return result;
 }
 
-/// Remembers what a code's first use issued, so that a replay can revoke it.
-void rememberUsedCode(CodeStore& codes, const std::string& codeHash, const std::string& familyId,
-                      const IssuedToken& access, Timestamp now) {
-    Poco::JSON::Object marker;
-    marker.set("family", familyId);
-    marker.set("jti", access.jti);
-    marker.set("exp", static_cast<Poco::Int64>(toUnix(now + access.expiresIn)));
-    codes.putIfAbsent(usedKey(codeHash), stringify(marker), kUsedMarkerLifetime);
-}
-
-/// A code seen again: revokes the family and access token of its first use.
-/// The marker is kept so later replays are caught too. Returns the family
-/// revoked, empty when the code was never redeemed (unknown or expired).
-std::string revokeReplayedCode(CodeStore& codes, TokenStore& tokens, const std::string& codeHash) {
-    const auto stored = codes.get(usedKey(codeHash));
-    const auto marker = stored ? parseObject(*stored) : nullptr;
-    if (!marker) return "";
-    const auto familyId = marker->optValue<std::string>("family", "");
-    const auto jti = marker->optValue<std::string>("jti", "");
-    if (!familyId.empty()) tokens.revokeFamily(familyId);
-    if (!jti.empty()) tokens.revokeAccessToken(jti, fromUnix(marker->optValue<Poco::Int64>("exp", 0)));
-    return familyId;
-}
-
 /// The requested scope, which must be a subset of the original; the original when absent.
 std::string narrowScope(const std::string& original, const Form& form) {
     const auto requested = splitScopes(formValue(form, "scope"));
@@ -262,7 +239,7 @@ TokenResult TokenService::authorizationCode(const Form& form, const ClientCreden
     const auto codeHash = hashHex(code);
     const auto stored = codes_.take(codeKey(codeHash)); // single use: gone whatever happens next
     if (!stored) {
-        const auto family = revokeReplayedCode(codes_, tokens_, codeHash);
+        const auto family = detail::revokeReplayedCode(codes_, tokens_, usedKey(codeHash));
         if (!family.empty())
             audit_.record(client.ownerOrganizationId, client.clientId, "token.code_reuse", family, false);
         throw OAuthError("invalid_grant", "the authorization code is invalid, expired or already used");
@@ -276,9 +253,17 @@ TokenResult TokenService::authorizationCode(const Form& form, const ClientCreden
                               now + kRefreshLifetime};
     auto result = mintUserTokens(issuer_, tokens_, now, session, "authorization_code",
                                  idTokenAudience(form, creds, client));
-    rememberUsedCode(codes_, codeHash, session.familyId, result.accessToken, now);
+    detail::rememberUsedCode(codes_, usedKey(codeHash), session.familyId, result.accessToken, now);
     audit_.record(client.ownerOrganizationId, client.clientId, "token.issue.authorization_code", grant.userId, true);
     return result;
+}
+
+TokenResult TokenService::issueSessionTokens(const SessionGrant& grant) {
+    const auto now = clock_.now();
+    const std::string scope = "openid email profile";
+    const UserSession session{grant.userId, grant.clientId, issuer_.issuer(), scope,          scope,
+                              grant.email,  "",             grant.authTime,   grant.familyId, grant.familyExpiresAt};
+    return mintUserTokens(issuer_, tokens_, now, session, "session", grant.clientId);
 }
 
 TokenResult TokenService::refreshToken(const Form& form, const ClientCredentials& creds) {

@@ -3,6 +3,7 @@
 #include "store/identity_store_sql.hpp"
 
 #include "store/client_store_sql.hpp"
+#include "store/organization_store_sql.hpp"
 #include "store/rows.hpp"
 #include "store/user_store_sql.hpp"
 
@@ -33,8 +34,12 @@ void IdentityStoreSql::link(const IdentityLink& link) {
     const auto& identity = link.identity;
     executor_.transact("this identity, the user's email or client id", [&](Session& session) {
         if (link.newUser) insertUserRow(session, *link.newUser);
-        // An unknown user is NotFound, not the foreign key's generic Conflict.
+        // An unknown user or organization is NotFound, not the foreign key's generic Conflict.
         requireRow(session, "users", "id", identity.userId, "user");
+        if (link.newMembership) {
+            requireRow(session, "organizations", "id", link.newMembership->organizationId, "organization");
+            insertMembershipRow(session, *link.newMembership);
+        }
         session << "INSERT INTO external_identities (provider, subject, user_id, email, created_at) "
                    "VALUES (?, ?, ?, ?, ?)",
             kw::bind(identity.provider), kw::bind(identity.subject), kw::bind(identity.userId),

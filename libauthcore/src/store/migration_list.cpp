@@ -222,6 +222,30 @@ TableSpec ssoConnectionDomainsTable() {
             {{"sso_connection_domains_connection", "connection_id, sort_order"}}};
 }
 
+// Migration 7. A session row per SSO login that ended in a code; the lookup
+// by (connection, subject) serves IdP-initiated logout, the one by
+// (organization, expiry) the admins' list of active sessions.
+
+TableSpec ssoSessionsTable() {
+    return {"sso_sessions",
+            "id {key} NOT NULL PRIMARY KEY, organization_id {key} NOT NULL, connection_id {key} NOT NULL, "
+            "user_id {key} NOT NULL, email TEXT NOT NULL, subject {key} NOT NULL, session_index TEXT NOT NULL, "
+            "refresh_family_id {key} NOT NULL, created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, "
+            "FOREIGN KEY (connection_id) REFERENCES sso_connections (id) ON DELETE CASCADE, "
+            "FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE",
+            {{"sso_sessions_subject", "connection_id, subject"},
+             {"sso_sessions_organization", "organization_id, expires_at"},
+             {"sso_sessions_user", "user_id"}}};
+}
+
+TableSpec ssoSpCredentialsTable() {
+    return {"sso_sp_credentials",
+            "connection_id {key} NOT NULL PRIMARY KEY, certificate_pem TEXT NOT NULL, "
+            "sealed_private_key TEXT NOT NULL, created_at BIGINT NOT NULL, "
+            "FOREIGN KEY (connection_id) REFERENCES sso_connections (id) ON DELETE CASCADE",
+            {}};
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -248,6 +272,9 @@ const std::vector<Migration>& migrations() {
          {}},
         {6, "SSO connections of organizations and the domains they claim",
          {ssoConnectionsTable(), ssoConnectionDomainsTable()},
+         {}},
+        {7, "SSO sessions and the SAML SP signing credentials of SSO connections",
+         {ssoSessionsTable(), ssoSpCredentialsTable()},
          {}},
     };
     return list;

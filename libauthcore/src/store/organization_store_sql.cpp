@@ -50,6 +50,10 @@ void insertOrganization(Session& session, const Organization& org) {
 
 } // namespace
 
+void insertMembershipRow(Session& session, const Membership& membership) {
+    writeMembership(session, kInsertMembership, membership);
+}
+
 void OrganizationStoreSql::insertWithOwner(const Organization& org, const Membership& owner) {
     // The owner joins the organization being created, whatever organizationId it carried.
     Membership first = owner;

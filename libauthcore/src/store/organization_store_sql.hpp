@@ -8,6 +8,9 @@
 
 namespace authcore::sql {
 
+/// The INSERT of one membership on `session`, for stores that write one inside their own transaction.
+void insertMembershipRow(Session& session, const Membership& membership);
+
 class OrganizationStoreSql final : public OrganizationStore {
 public:
     explicit OrganizationStoreSql(Executor& executor) : executor_(executor) {}

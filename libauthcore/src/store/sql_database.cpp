@@ -26,7 +26,7 @@ SqlDatabase::SqlDatabase(const Dialect& dialect, PoolSettings settings, const Da
     : executor_(dialect, std::move(settings), options), users_(executor_), organizations_(executor_),
       clients_(executor_), signingKeys_(executor_), audit_(executor_), sessions_(executor_),
       authorizations_(executor_), tokens_(executor_), identities_(executor_), services_(executor_),
-      saml_(executor_), ssoConnections_(executor_) {}
+      saml_(executor_), ssoConnections_(executor_), ssoSessions_(executor_) {}
 
 int SqlDatabase::migrate() {
     return executor_.evaluate(

@@ -13,6 +13,7 @@
 #include "store/session_store_sql.hpp"
 #include "store/signing_key_store_sql.hpp"
 #include "store/sso_connection_store_sql.hpp"
+#include "store/sso_session_store_sql.hpp"
 #include "store/token_store_sql.hpp"
 #include "store/user_store_sql.hpp"
 
@@ -41,6 +42,7 @@ public:
     ServiceStore& services() override { return services_; }
     SamlStore& saml() override { return saml_; }
     SsoConnectionStore& ssoConnections() override { return ssoConnections_; }
+    SsoSessionStore& ssoSessions() override { return ssoSessions_; }
 
 private:
     Executor executor_;
@@ -56,6 +58,7 @@ private:
     ServiceStoreSql services_;
     SamlStoreSql saml_;
     SsoConnectionStoreSql ssoConnections_;
+    SsoSessionStoreSql ssoSessions_;
 };
 
 } // namespace authcore::sql

@@ -168,6 +168,39 @@ std::vector<SsoConnection> SsoConnectionStoreSql::listByOrganization(const std::
     return select("organization_id = ? ORDER BY created_at, id", {organizationId});
 }
 
+std::optional<SsoSpCredential> SsoConnectionStoreSql::findSpCredential(const std::string& connectionId) {
+    return sql::selectOne(executor_,
+                          "SELECT connection_id, certificate_pem, sealed_private_key, created_at "
+                          "FROM sso_sp_credentials WHERE connection_id = ?",
+                          {connectionId}, [](const RecordSet& rows, std::size_t row) {
+                              return SsoSpCredential{textAt(rows, 0, row), textAt(rows, 1, row), textAt(rows, 2, row),
+                                                     timeAt(rows, 3, row)};
+                          });
+}
+
+bool SsoConnectionStoreSql::insertSpCredential(const SsoSpCredential& c) {
+    bool inserted = false;
+    try {
+        executor_.transact("an SP credential for this SSO connection", [&](Session& session) {
+            requireRow(session, "sso_connections", "id", c.connectionId, "SSO connection");
+            // INSERT .. SELECT .. WHERE NOT EXISTS: the loser of a race between
+            // nodes writes nothing and learns it from the row count.
+            Statement statement(session);
+            statement << "INSERT INTO sso_sp_credentials (connection_id, certificate_pem, sealed_private_key, "
+                         "created_at) SELECT ?, ?, ?, ? FROM sso_connections WHERE id = ? AND NOT EXISTS "
+                         "(SELECT 1 FROM sso_sp_credentials WHERE connection_id = ?)",
+                kw::bind(c.connectionId), kw::bind(c.certificatePem), kw::bind(c.sealedPrivateKey),
+                kw::bind(unixSeconds(c.createdAt)), kw::bind(c.connectionId), kw::bind(c.connectionId);
+            inserted = statement.execute() > 0;
+        });
+    } catch (const Error& e) {
+        // Two writers past NOT EXISTS at once: the primary key keeps the first.
+        if (e.code() != ErrorCode::Conflict) throw;
+        return false;
+    }
+    return inserted;
+}
+
 std::vector<SsoConnection> SsoConnectionStoreSql::select(const std::string& where,
                                                          const std::vector<std::string>& parameters) {
     auto connections = selectRows(executor_, kSelect + "WHERE " + where, parameters, connectionAt);

@@ -19,6 +19,8 @@ public:
     std::optional<SsoConnection> findBySlug(const std::string& slug) override;
     std::optional<SsoConnection> findByDomain(const std::string& domain) override;
     std::vector<SsoConnection> listByOrganization(const std::string& organizationId) override;
+    std::optional<SsoSpCredential> findSpCredential(const std::string& connectionId) override;
+    bool insertSpCredential(const SsoSpCredential& credential) override;
 
 private:
     /// The connections the SELECT `where` finds, each with its domains.

@@ -59,7 +59,11 @@
     X(saml_rows_go_with_their_service, samlRowsGoWithTheirService)                                       \
     X(sso_connection_round_trip_keeps_every_field, ssoConnectionsRoundTripEveryField)                     \
     X(sso_connection_update_replaces_domains_remove_frees_them, ssoConnectionsUpdateReplacesDomainsAndRemoveFreesThem) \
-    X(sso_connection_slug_and_domains_are_unique_across_organizations, ssoConnectionsSlugAndDomainsAreUniqueEverywhere)
+    X(sso_connection_slug_and_domains_are_unique_across_organizations, ssoConnectionsSlugAndDomainsAreUniqueEverywhere) \
+    X(sso_session_insert_find_list_and_remove, ssoSessionsInsertFindListAndRemove)                        \
+    X(sso_session_needs_its_connection_and_user_and_goes_with_them, ssoSessionsNeedTheirConnectionAndUserAndGoWithThem) \
+    X(sso_sp_credential_inserts_once_and_goes_with_its_connection, ssoSpCredentialsInsertOnceAndGoWithTheirConnection) \
+    X(identity_link_with_new_membership_is_atomic, identitiesLinkWithNewMembershipIsAtomic)
 
 /// Conformance cases that also reach below the store: X(Boost test case
 /// name, function in namespace conformance), the function taking the empty,

@@ -17,6 +17,7 @@
 #include <authcore/store/identity_store.hpp>
 #include <authcore/store/organization_store.hpp>
 #include <authcore/store/sso_session_store.hpp>
+#include <authcore/store/token_store.hpp>
 #include <authcore/store/user_store.hpp>
 
 #include <chrono>
@@ -66,8 +67,8 @@ class SsoLoginService {
 public:
     SsoLoginService(UserStore& users, OrganizationStore& organizations, IdentityStore& identities,
                     SsoSessionStore& sessions, CodeStore& codes, RateLimiter& limiter,
-                    const crypto::PasswordHasher& hasher, TokenService& tokens, AuditLog& audit,
-                    const Clock& clock, SsoLoginOptions options = {});
+                    const crypto::PasswordHasher& hasher, TokenService& tokens, TokenStore& tokenStore,
+                    AuditLog& audit, const Clock& clock, SsoLoginOptions options = {});
 
     /// Finds the user without touching sessions or codes (the API callbacks).
     /// Email: the mapped `email` attribute (default names tried: email, mail,
@@ -103,6 +104,22 @@ public:
     int endSessions(const std::string& connectionId, const std::string& subject, const std::string& sessionIndex);
 
 private:
+    /// An assertion matched to a user: `identity.user` to log in, or the
+    /// password user `linkTarget` (identity.user empty) who must confirm.
+    struct Match {
+        SsoIdentity identity;
+        std::string subject; ///< after the mapping
+        std::optional<User> linkTarget;
+    };
+    /// Every check of `resolve`, and the JIT write once they have passed.
+    Match match(const SsoConnection& connection, const SsoAssertion& assertion);
+    Match matchByEmail(const SsoConnection& connection, Match match);
+    /// Creates the user, its membership and its identity in one write.
+    User provision(const SsoConnection& connection, const Match& match);
+    /// Completes `session` (id, family, times), stores it and returns a code for it.
+    std::string openSession(SsoSession& session, std::optional<Timestamp> notOnOrAfter);
+    std::string issueLinkToken(const SsoConnection& connection, const SsoAssertion& assertion, const Match& match);
+
     UserStore& users_;
     OrganizationStore& organizations_;
     IdentityStore& identities_;
@@ -111,6 +128,7 @@ private:
     RateLimiter& limiter_;
     const crypto::PasswordHasher& hasher_;
     TokenService& tokens_;
+    TokenStore& tokenStore_;
     AuditLog& audit_;
     const Clock& clock_;
     SsoLoginOptions options_;

@@ -59,6 +59,17 @@ struct CodeGrant {
     Timestamp authTime{};
 };
 
+/// A user session opened outside the token endpoint (an SSO login), whose
+/// tokens are for the management plane.
+struct SessionGrant {
+    std::string userId;
+    std::string email;
+    std::string familyId;        ///< the refresh family: ending it ends the session's tokens
+    Timestamp familyExpiresAt{}; ///< the refresh tokens' absolute end, kept by every rotation
+    Timestamp authTime{};
+    std::string clientId = "authcore-console"; ///< a public client: its refresh grant needs no secret
+};
+
 struct TokenServiceOptions {
     RateLimit clientFailures{20, std::chrono::seconds{60}}; ///< failed authentications per client id
     std::chrono::seconds maxAssertionLifetime{3600};        ///< jwt-bearer: exp - iat (or now) at most this
@@ -75,6 +86,10 @@ public:
 
     /// A 256-bit single-use code for `grant`, valid 60 s (kept in the CodeStore).
     std::string issueAuthorizationCode(const CodeGrant& grant);
+    /// For `grant`'s user: an access token with aud = the issuer (public_url),
+    /// client = grant.clientId, scope `openid email profile`, and a refresh
+    /// token in grant.familyId. Throws Error (StoreUnavailable) from the store.
+    TokenResult issueSessionTokens(const SessionGrant& grant);
     /// Dispatches on `grant_type` of the form fields; throws OAuthError.
     TokenResult token(const std::map<std::string, std::string>& form, const ClientCredentials& credentials);
     /// The client, if the credentials match either secret slot; else OAuthError(invalid_client).

@@ -12,6 +12,7 @@
 #include <authcore/store/session_store.hpp>
 #include <authcore/store/signing_key_store.hpp>
 #include <authcore/store/sso_connection_store.hpp>
+#include <authcore/store/sso_session_store.hpp>
 #include <authcore/store/token_store.hpp>
 #include <authcore/store/user_store.hpp>
 #include <chrono>
@@ -63,6 +64,7 @@ public:
     virtual ServiceStore& services() = 0;
     virtual SamlStore& saml() = 0;
     virtual SsoConnectionStore& ssoConnections() = 0;
+    virtual SsoSessionStore& ssoSessions() = 0;
 };
 
 } // namespace authcore

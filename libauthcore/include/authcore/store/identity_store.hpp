@@ -4,6 +4,7 @@
 
 #include <authcore/model/client.hpp>
 #include <authcore/model/external_identity.hpp>
+#include <authcore/model/membership.hpp>
 #include <authcore/model/user.hpp>
 
 #include <optional>
@@ -17,6 +18,7 @@ struct IdentityLink {
     ExternalIdentity identity;
     std::optional<User> newUser;     ///< inserted first when set (identity.userId must be its id)
     std::optional<Client> newClient; ///< the user's own `user` client, when it has none yet
+    std::optional<Membership> newMembership{}; ///< inserted after the user (SSO just-in-time provisioning)
 };
 
 class IdentityStore {
@@ -26,8 +28,9 @@ public:
     /// Oldest first.
     virtual std::vector<ExternalIdentity> listForUser(const std::string& userId) = 0;
     /// Writes the link in one transaction. Conflict when the identity, the
-    /// new user's email or the new client's id already exists (nothing is
-    /// written then); NotFound when the identity names an unknown user.
+    /// new user's email, the new membership or the new client's id already
+    /// exists (nothing is written then); NotFound when the identity names an
+    /// unknown user or the new membership an unknown organization.
     virtual void link(const IdentityLink& link) = 0;
 };
 
