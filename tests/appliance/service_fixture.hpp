@@ -14,7 +14,8 @@ using Headers = std::map<std::string, std::string>;
 
 struct ServiceFixture : ApplianceFixture {
     /// `codeStore`: as for ApplianceFixture.
-    explicit ServiceFixture(std::unique_ptr<CodeStore> codeStore = nullptr) : ApplianceFixture({}, std::move(codeStore)) {
+    explicit ServiceFixture(std::unique_ptr<CodeStore> codeStore = nullptr)
+        : ApplianceFixture({}, std::move(codeStore)) {
         owner = createUser("owner@example.com", "owner-password");
         admin = createUser("admin@example.com", "admin-password");
         member = createUser("member@example.com", "member-password");

@@ -32,7 +32,8 @@ struct SsoLoginFixture : test::ServiceFixture {
         return post("/auth/sso/exchange", R"({"code": ")" + code + "\"}");
     }
     test::HttpResult confirm(const std::string& linkToken, const std::string& password) {
-        return post("/auth/sso/link/confirm", R"({"link_token": ")" + linkToken + R"(", "password": ")" + password + "\"}");
+        return post("/auth/sso/link/confirm",
+                    R"({"link_token": ")" + linkToken + R"(", "password": ")" + password + "\"}");
     }
     static std::string errorOf(const test::HttpResult& r) { return parseJson(r.body)->getValue<std::string>("error"); }
     test::SwitchableCodeStore& codeStore() { return dynamic_cast<test::SwitchableCodeStore&>(*context->codes); }

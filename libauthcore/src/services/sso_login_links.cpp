@@ -72,7 +72,8 @@ std::string SsoLoginService::confirmLink(const std::string& linkToken, const std
     if (user->passwordHash.empty() || !hasher_.verify(password, user->passwordHash)) {
         const bool burnt = countWrongPassword(codes_, hash, options_);
         audit_.record(organizationId, user->id, "sso.link_failed", connectionId, false);
-        throw Error(ErrorCode::Unauthenticated, burnt ? "wrong password; the link token is now void" : "wrong password");
+        throw Error(ErrorCode::Unauthenticated,
+                    burnt ? "wrong password; the link token is now void" : "wrong password");
     }
     // Single use: of two right answers racing, only the one that takes it links.
     if (!codes_.take(detail::ssoLinkKey(hash))) throw Error(ErrorCode::NotFound, kUnknownLink);

@@ -22,6 +22,11 @@ const std::initializer_list<const char*> kEmailAttributes = {
     "urn:oid:0.9.2342.19200300.100.1.3"};
 const std::initializer_list<const char*> kNameAttributes = {"name", "displayName", "cn"};
 
+std::string lowerAscii(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+    return text;
+}
+
 /// The first value of `attribute`; an empty value counts as absent.
 std::optional<std::string> firstValue(const SsoAssertion& assertion, const std::string& attribute) {
     const auto it = assertion.attributes.find(attribute);
@@ -75,12 +80,9 @@ MappedAssertion mapAssertion(const SsoConnection& connection, const SsoAssertion
 }
 
 bool inConnectionDomains(const SsoConnection& connection, const std::string& email) {
-    auto domain = email.substr(email.rfind('@') + 1);
-    std::transform(domain.begin(), domain.end(), domain.begin(), [](unsigned char c) { return std::tolower(c); });
-    return std::any_of(connection.domains.begin(), connection.domains.end(), [&](std::string claimed) {
-        std::transform(claimed.begin(), claimed.end(), claimed.begin(), [](unsigned char c) { return std::tolower(c); });
-        return claimed == domain;
-    });
+    const auto domain = lowerAscii(email.substr(email.rfind('@') + 1));
+    return std::any_of(connection.domains.begin(), connection.domains.end(),
+                       [&](const std::string& claimed) { return lowerAscii(claimed) == domain; });
 }
 
 } // namespace authcore::detail

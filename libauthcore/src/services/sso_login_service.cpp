@@ -75,7 +75,8 @@ SsoLoginService::Match SsoLoginService::matchByEmail(const SsoConnection& connec
     // An IdP of one tenant must not take over an account it cannot prove is
     // the same person's, and a user without a password has nothing to confirm
     // a link with: they keep signing in the way they always did.
-    if (existing) throw Error(ErrorCode::Forbidden, "this account cannot be linked here: sign in with its usual method");
+    if (existing)
+        throw Error(ErrorCode::Forbidden, "this account cannot be linked here: sign in with its usual method");
     if (!connection.jitProvisioning)
         throw Error(ErrorCode::Forbidden, "no account for this email and just-in-time provisioning is off");
     found.identity.user = provision(connection, found);

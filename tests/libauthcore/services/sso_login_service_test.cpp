@@ -230,7 +230,8 @@ BOOST_AUTO_TEST_CASE(exchange_issues_console_tokens_whose_refresh_works) {
     BOOST_TEST(*claims->string("email") == "mia@acme.com");
     BOOST_TEST(result.scope == "openid email profile");
     const auto family = db->ssoSessions().find(outcome.sessionId)->refreshFamilyId;
-    BOOST_TEST(db->tokens().findRefreshToken(crypto::hexEncode(crypto::sha256(result.refreshToken)))->familyId == family);
+    const auto refreshHash = crypto::hexEncode(crypto::sha256(result.refreshToken));
+    BOOST_TEST(db->tokens().findRefreshToken(refreshHash)->familyId == family);
     BOOST_TEST(!tokens.token(refreshForm(result.refreshToken), {}).refreshToken.empty());
     BOOST_TEST(audited("sso.exchange"));
 }

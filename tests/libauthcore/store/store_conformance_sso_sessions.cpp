@@ -139,9 +139,9 @@ void identitiesLinkWithNewMembershipIsAtomic(Database& db) {
     const auto newCarol = samples::user("usr_carol", "carol@example.com");
 
     // An unknown organization: no user, no identity.
-    BOOST_CHECK_EXCEPTION(
-        db.identities().link({carol, newCarol, std::nullopt, samples::membership("org_ghost", "usr_carol", Role::Admin)}),
-        Error, hasCode(ErrorCode::NotFound));
+    const auto ghostMembership = samples::membership("org_ghost", "usr_carol", Role::Admin);
+    BOOST_CHECK_EXCEPTION(db.identities().link({carol, newCarol, std::nullopt, ghostMembership}), Error,
+                          hasCode(ErrorCode::NotFound));
     BOOST_TEST(!db.users().findById("usr_carol").has_value());
     BOOST_TEST(!db.identities().find("sso:sso_conn_1", "carol-nameid").has_value());
 
