@@ -8,6 +8,8 @@
 #include <authcore/crypto/random.hpp>
 #include <authcore/error.hpp>
 
+#include <algorithm>
+
 namespace authcore {
 
 SsoLoginService::SsoLoginService(UserStore& users, OrganizationStore& organizations, IdentityStore& identities,
@@ -68,6 +70,13 @@ SsoLoginService::Match SsoLoginService::match(const SsoConnection& connection, c
 
 SsoLoginService::Match SsoLoginService::matchByEmail(const SsoConnection& connection, Match found) {
     auto existing = users_.findByEmail(found.identity.email);
+    // Linked to this connection under another subject: the IdP sends a new
+    // NameID per login (transient format) or re-created its account. The
+    // connection proved this user before, so it is the same person.
+    if (existing && linkedTo(connection, existing->id)) {
+        found.identity.user = std::move(*existing);
+        return found;
+    }
     if (existing && !existing->passwordHash.empty()) {
         found.linkTarget = std::move(existing);
         return found;
@@ -82,6 +91,12 @@ SsoLoginService::Match SsoLoginService::matchByEmail(const SsoConnection& connec
     found.identity.user = provision(connection, found);
     found.identity.jitProvisioned = true;
     return found;
+}
+
+bool SsoLoginService::linkedTo(const SsoConnection& connection, const std::string& userId) {
+    const auto provider = detail::ssoProvider(connection.id);
+    const auto links = identities_.listForUser(userId);
+    return std::any_of(links.begin(), links.end(), [&](const ExternalIdentity& link) { return link.provider == provider; });
 }
 
 User SsoLoginService::provision(const SsoConnection& connection, const Match& found) {

@@ -164,6 +164,20 @@ BOOST_AUTO_TEST_CASE(linked_user_is_found_by_subject_after_an_email_change) {
     BOOST_TEST(!db->organizations().findMembership(organizationId, first.identity.user.id).has_value());
 }
 
+BOOST_AUTO_TEST_CASE(a_new_subject_for_a_user_already_linked_here_is_the_same_user) {
+    // Transient NameIDs change at every login; the email, in the connection's
+    // domains, finds the user this connection provisioned.
+    const auto first = sso.login(connection, assertion("transient-1", "tia@acme.com"));
+    const auto second = sso.login(connection, assertion("transient-2", "tia@acme.com"));
+    BOOST_TEST(second.identity.user.id == first.identity.user.id);
+    BOOST_TEST(!second.identity.jitProvisioned);
+    BOOST_TEST(!second.code.empty());
+    // Another connection has no such claim on the user.
+    auto other = makeConnection("sso_conn_2", "acme-other", {});
+    db->ssoConnections().insert(other);
+    BOOST_CHECK_THROW(sso.login(other, assertion("transient-3", "tia@acme.com")), Error);
+}
+
 BOOST_AUTO_TEST_CASE(existing_user_without_password_is_forbidden) {
     const auto sam = users.create(Principal::system(), NewUser{"sam@acme.com", "", "Sam", false});
     expectRefusedWithoutWrites(assertion("sam-nameid", "sam@acme.com"), ErrorCode::Forbidden, "");

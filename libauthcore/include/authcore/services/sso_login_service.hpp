@@ -114,6 +114,8 @@ private:
     /// Every check of `resolve`, and the JIT write once they have passed.
     Match match(const SsoConnection& connection, const SsoAssertion& assertion);
     Match matchByEmail(const SsoConnection& connection, Match match);
+    /// The user has an identity of this connection (any subject).
+    bool linkedTo(const SsoConnection& connection, const std::string& userId);
     /// Creates the user, its membership and its identity in one write.
     User provision(const SsoConnection& connection, const Match& match);
     /// Completes `session` (id, family, times), stores it and returns a code for it.
