@@ -40,6 +40,10 @@ struct ApplianceFixture {
         env.try_emplace("AUTHCORE_KEYS_MASTER_KEY_FILE", dir.file("data/master.key"));
         env.try_emplace("AUTHCORE_HTTP_PORT", std::to_string(port));
         env.try_emplace("AUTHCORE_LOG_LEVEL", "error");
+        // Cheap hashing: every fixture creates and signs in several users. The
+        // production parameters are covered by the password hasher's own suite.
+        env.try_emplace("AUTHCORE_PASSWORD_ARGON2_MEMORY_KIB", "1024");
+        env.try_emplace("AUTHCORE_PASSWORD_ARGON2_TIME_COST", "1");
         context = std::make_unique<appliance::Context>(appliance::Config::load("", env), logger, std::move(codeStore));
         appliance::addAllRoutes(router, *context);
         auto options = appliance::serverOptionsFrom(context->config);

@@ -16,12 +16,24 @@ void prepareSqliteDirectory(const std::string& url) {
     ensureDirectory(std::filesystem::path(url.substr(7)).parent_path().string());
 }
 
+/// OWASP's minimum for argon2id is 19 MiB with two passes; less is for tests.
+crypto::Argon2Params argon2ParamsOf(const Config& config, Logger& logger) {
+    crypto::Argon2Params params;
+    params.memoryKiB = static_cast<std::uint32_t>(config.getInt("password.argon2_memory_kib"));
+    params.timeCost = static_cast<std::uint32_t>(config.getInt("password.argon2_time_cost"));
+    if (params.memoryKiB < 19456 || params.timeCost < 2)
+        logger.warn("password hashing is weaker than OWASP's argon2id minimum (19456 KiB, 2 passes)",
+                    {{"argon2_memory_kib", std::to_string(params.memoryKiB)},
+                     {"argon2_time_cost", std::to_string(params.timeCost)}});
+    return params;
+}
+
 } // namespace
 
 Context::Context(Config cfg, Logger& log) : Context(std::move(cfg), log, nullptr) {}
 
 Context::Context(Config cfg, Logger& log, std::unique_ptr<CodeStore> codeStore)
-    : config(std::move(cfg)), logger(log) {
+    : config(std::move(cfg)), logger(log), passwordHasher(argon2ParamsOf(config, logger)) {
     prepareSqliteDirectory(config.get("store.url"));
     DatabaseOptions dbOptions;
     dbOptions.url = config.get("store.url");

@@ -58,7 +58,7 @@ public:
     int migrationsApplied = 0;
     std::unique_ptr<crypto::Envelope> envelope;
     std::unique_ptr<crypto::SecretHasher> secretHasher;
-    crypto::PasswordHasher passwordHasher;
+    crypto::PasswordHasher passwordHasher; ///< argon2id with password.argon2_*
     std::unique_ptr<CodeStore> codes;
     std::unique_ptr<RateLimiter> limiter;
     std::unique_ptr<AuditLog> audit;

@@ -43,6 +43,8 @@ const KeySpec kKeys[] = {
     {"login.rate_limit_per_ip", "20"},
     {"login.rate_limit_per_account", "10"},
     {"session.ttl_seconds", "43200"},
+    {"password.argon2_memory_kib", "65536"},
+    {"password.argon2_time_cost", "3"},
     {"saml.certificate_validity_days", "1095"},
     {"console.redirect_uris", ""},
     {"login.upstream.type", ""},
@@ -148,8 +150,13 @@ void Config::validate() const {
     for (const char* key : {"http.port", "http.threads", "http.max_body_bytes", "http.max_header_bytes",
                             "store.pool_size", "token.ttl_seconds", "login.rate_limit_per_ip",
                             "login.rate_limit_per_account", "session.ttl_seconds",
-                            "saml.certificate_validity_days"})
+                            "saml.certificate_validity_days", "password.argon2_memory_kib",
+                            "password.argon2_time_cost"})
         if (!isInteger(get(key))) throw std::invalid_argument(std::string(key) + " must be a whole number");
+    if (getInt("password.argon2_memory_kib") < 1024 || getInt("password.argon2_memory_kib") > 4194304)
+        throw std::invalid_argument("password.argon2_memory_kib must be between 1024 and 4194304");
+    if (getInt("password.argon2_time_cost") < 1 || getInt("password.argon2_time_cost") > 10)
+        throw std::invalid_argument("password.argon2_time_cost must be between 1 and 10");
     if (getInt("http.port") > 65535) throw std::invalid_argument("http.port must be at most 65535");
     if (getInt("token.ttl_seconds") < 60 || getInt("token.ttl_seconds") > 86400)
         throw std::invalid_argument("token.ttl_seconds must be between 60 and 86400");
