@@ -28,6 +28,18 @@ Poco::Dynamic::Var optionalTimestamp(const std::optional<Timestamp>& t) {
 
 } // namespace
 
+Poco::JSON::Object::Ptr ssoCallbackJson(const SsoIdentity& identity, const std::string& subject,
+                                        const std::string& connectionId) {
+    Poco::JSON::Object::Ptr out = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    out->set("email", identity.email);
+    out->set("name", identity.name);
+    out->set("subject", subject);
+    out->set("user_id", identity.user.id);
+    out->set("connection_id", connectionId);
+    out->set("jit_provisioned", identity.jitProvisioned);
+    return out;
+}
+
 Poco::JSON::Object::Ptr userJson(const User& user) {
     return jsonObject({
         {"id", user.id},

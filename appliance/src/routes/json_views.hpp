@@ -7,6 +7,7 @@
 #include <authcore/model/user.hpp>
 #include <authcore/services/organization_service.hpp>
 #include <authcore/services/service_catalog.hpp>
+#include <authcore/services/sso_login_service.hpp>
 
 #include <Poco/JSON/Array.h>
 
@@ -31,6 +32,10 @@ Poco::JSON::Object::Ptr subscriptionJson(const Subscription& subscription);
 /// An API key without its secret or hash; absent times are null.
 Poco::JSON::Object::Ptr apiKeyJson(const ApiKey& key);
 Poco::JSON::Array::Ptr stringArray(const std::vector<std::string>& values);
+/// The SDK-style SSO callbacks' answer (SsoCallbackResponse):
+/// `{email, name, subject, user_id, connection_id, jit_provisioned}`.
+Poco::JSON::Object::Ptr ssoCallbackJson(const SsoIdentity& identity, const std::string& subject,
+                                        const std::string& connectionId);
 
 /// A required string field; Error(InvalidInput) naming the field otherwise.
 std::string requiredString(const Poco::JSON::Object::Ptr& body, const std::string& field);

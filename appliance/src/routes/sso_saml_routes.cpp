@@ -32,16 +32,8 @@ void acs(Exchange& ex, Context& context) {
 void apiCallback(Exchange& ex, Context& context) {
     const auto body = ex.jsonBody();
     const auto found = context.samlSp->resolve(requiredString(body, "saml_response"), requiredString(body, "relay_state"));
-    const auto& identity = found.identity;
-    Poco::JSON::Object out(Poco::JSON_PRESERVE_KEY_ORDER);
-    out.set("email", identity.email);
-    out.set("name", identity.name);
-    out.set("subject", found.subject);
-    out.set("user_id", identity.user.id);
-    out.set("connection_id", found.connectionId);
-    out.set("jit_provisioned", identity.jitProvisioned);
     ex.noStore();
-    ex.sendJson(200, out);
+    ex.sendJson(200, *ssoCallbackJson(found.identity, found.subject, found.connectionId));
 }
 
 void connectionTest(Exchange& ex, Context& context) {

@@ -3,8 +3,8 @@
 #include "saml/service_provider.hpp"
 
 #include "app/context.hpp"
+#include "app/sso_landing.hpp"
 #include "http/exchange.hpp"
-#include "routes/login_page.hpp"
 
 #include <authcore/crypto/random.hpp>
 #include <authcore/error.hpp>
@@ -39,13 +39,6 @@ Timestamp timestampOf(SystemTime t) { return std::chrono::floor<std::chrono::sec
 Error refused(const char* what, const saml::Error& error) {
     return Error(ErrorCode::InvalidInput,
                  std::string(what) + " refused: " + std::string(saml::errcName(error.code)) + ": " + error.message);
-}
-
-std::string withParameter(const std::string& url, const std::string& name, const std::string& value) {
-    const auto fragment = url.find('#');
-    const auto base = url.substr(0, fragment);
-    const char separator = base.find('?') == std::string::npos ? '?' : '&';
-    return base + separator + name + "=" + urlEncode(value);
 }
 
 /// Keeps `key` in the CodeStore until `expiresAt` (at least a second); false when it was there.
@@ -113,9 +106,7 @@ std::string SamlServiceProvider::metadata(const SamlSpRuntime& runtime) {
 
 std::string SamlServiceProvider::loginRedirect(const SamlSpRuntime& runtime,
                                                const std::optional<std::string>& returnUrl) {
-    const auto frontend = context_.config.frontendUrl();
-    if (returnUrl && (returnUrl->empty() || returnUrl->front() == '/' || !isSafeReturnTo(*returnUrl, frontend)))
-        throw Error(ErrorCode::InvalidInput, "return_url must be a URL under frontend_url (" + frontend + ")");
+    const auto landing = checkedReturnUrl(returnUrl, context_.config.frontendUrl());
     std::shared_ptr<const saml::IdpDescriptor> idp;
     try {
         idp = metadata_.descriptor(runtime.connection);
@@ -139,7 +130,7 @@ std::string SamlServiceProvider::loginRedirect(const SamlSpRuntime& runtime,
 
     Poco::JSON::Object payload(Poco::JSON_PRESERVE_KEY_ORDER);
     payload.set("c", runtime.connection.id);
-    payload.set("r", returnUrl.value_or(frontend));
+    payload.set("r", landing);
     payload.set("n", crypto::randomToken(12));
     std::ostringstream json;
     payload.stringify(json);
@@ -205,8 +196,7 @@ SamlSpLanding SamlServiceProvider::consume(const SamlSpRuntime& runtime, const s
     const auto assertion = validate(runtime, samlResponse);
     auto outcome = context_.ssoLogin->login(runtime.connection, assertion);
     const auto landing = relay.returnUrl.empty() ? context_.config.frontendUrl() : relay.returnUrl;
-    auto location = outcome.code.empty() ? withParameter(landing, "link_token", outcome.linkToken)
-                                         : withParameter(landing, "code", outcome.code);
+    auto location = landingLocation(landing, outcome);
     return SamlSpLanding{std::move(outcome), std::move(location)};
 }
 

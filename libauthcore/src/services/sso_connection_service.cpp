@@ -147,6 +147,15 @@ std::string SsoConnectionService::loginUrl(const SsoConnection& connection) cons
            "/login";
 }
 
+std::string SsoConnectionService::openClientSecret(const SsoConnection& connection) const {
+    const auto stored = store_.find(connection.id);
+    if (!stored || stored->oidc.sealedClientSecret.empty()) return "";
+    auto secret = envelope_.open(stored->oidc.sealedClientSecret, stored->id);
+    // Never the secret or the envelope's detail: this message may reach a log.
+    if (!secret) throw Error(ErrorCode::Internal, "the connection's client secret cannot be opened");
+    return std::move(*secret);
+}
+
 SsoConnection SsoConnectionService::requireOwn(const std::string& organizationId, const std::string& id) {
     auto c = store_.find(id);
     // Another organization's connection does not exist for this caller.

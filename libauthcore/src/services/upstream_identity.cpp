@@ -70,11 +70,15 @@ UpstreamUser UpstreamProvider::openIdUser(const std::string& idToken, const std:
     if (!claims)
         throw Error(ErrorCode::Unauthenticated,
                     "the upstream id_token is invalid: " + std::string(errcName(claims.error().code)));
+    // OpenID Connect Core §3.1.3.7: an azp, when present, must name this client.
+    if (const auto azp = claims->string("azp"); azp && *azp != settings_.clientId)
+        throw Error(ErrorCode::Unauthenticated, "the upstream id_token was issued to another party (azp)");
     if (!crypto::constantTimeEquals(claims->string("nonce").value_or(""), challenge.nonce))
         throw Error(ErrorCode::Unauthenticated, "the upstream id_token does not carry this login's nonce");
 
     UpstreamUser user{providerKey(), claims->string("sub").value_or(""), claims->string("email").value_or(""),
-                      claims->boolean("email_verified").value_or(false), claims->string("name").value_or("")};
+                      claims->boolean("email_verified").value_or(false), claims->string("name").value_or(""),
+                      claims->string("given_name").value_or(""), claims->string("family_name").value_or("")};
     if (user.subject.empty()) throw Error(ErrorCode::Unauthenticated, "the upstream id_token has no sub");
     if (user.email.empty() && !where.userinfo.empty()) addUserinfo(user, accessToken);
     return user;
@@ -89,6 +93,8 @@ void UpstreamProvider::addUserinfo(UpstreamUser& user, const std::string& access
     user.email = upstream::text(info, "email");
     user.emailVerified = upstream::flag(info, "email_verified");
     if (user.name.empty()) user.name = upstream::text(info, "name");
+    if (user.givenName.empty()) user.givenName = upstream::text(info, "given_name");
+    if (user.familyName.empty()) user.familyName = upstream::text(info, "family_name");
 }
 
 UpstreamUser UpstreamProvider::gitHubUser(const std::string& accessToken) {

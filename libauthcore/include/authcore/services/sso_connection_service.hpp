@@ -101,6 +101,11 @@ public:
     /// `{public_url}/auth/sso/{slug}/{protocol}/login`.
     std::string loginUrl(const SsoConnection& connection) const;
 
+    /// For the OIDC relying party only: the connection's client secret in
+    /// clear, read from the store (views carry none). Empty when none is set;
+    /// Error(Internal) when the sealed value does not open (master key changed).
+    std::string openClientSecret(const SsoConnection& connection) const;
+
 private:
     SsoConnection requireOwn(const std::string& organizationId, const std::string& id);
     SsoConnectionView viewOf(SsoConnection connection) const;

@@ -42,6 +42,8 @@ struct UpstreamUser {
     std::string email;
     bool emailVerified = false;
     std::string name;
+    std::string givenName;  ///< OpenID `given_name`; empty when not sent
+    std::string familyName; ///< OpenID `family_name`; empty when not sent
 };
 
 /// The per-login values sent upstream and checked on the way back.
@@ -77,9 +79,11 @@ public:
     struct Endpoints {
         std::string authorization, token, userinfo, jwks, issuer;
     };
+    /// The endpoints, discovering them on first use (Error(UpstreamError) when
+    /// discovery fails or names another issuer; a failure is not cached).
+    Endpoints endpoints();
 
 private:
-    Endpoints endpoints();
     std::string exchangeCode(const std::string& code, const UpstreamChallenge& challenge, std::string& idToken);
     UpstreamUser openIdUser(const std::string& idToken, const std::string& accessToken,
                             const UpstreamChallenge& challenge);
