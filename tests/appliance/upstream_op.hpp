@@ -26,7 +26,7 @@ struct UpstreamUserSpec {
     std::string email = "alice@example.org";
     bool emailVerified = true;
     std::string name = "Alice Upstream";
-    std::string fault = "none"; ///< none | bad-nonce | wrong-aud | bad-signature | expired
+    std::string fault = "none"; ///< none | bad-nonce | wrong-aud | bad-signature | expired | alg-none | wrong-azp | token-malformed | no-keys
     std::string authMethod = "client_secret_basic";
 };
 
@@ -46,9 +46,13 @@ public:
                             log_);
         waitForPort();
     }
-    ~UpstreamOp() {
+    ~UpstreamOp() { stop(); }
+    /// Ends the provider (its port then refuses connections); idempotent.
+    void stop() {
+        if (pid_ <= 0) return;
         ::kill(pid_, SIGTERM);
         waitForProcess(pid_);
+        pid_ = -1;
     }
     UpstreamOp(const UpstreamOp&) = delete;
     UpstreamOp& operator=(const UpstreamOp&) = delete;

@@ -5,14 +5,20 @@ upstream identity provider AuthCore's /login redirects browsers to.
 usage: upstream_oidc_provider.py --client-id ID --client-secret SECRET --redirect-uri URI
            --sub SUB --email EMAIL --email-verified true|false --name NAME
            [--token-auth-method client_secret_basic|client_secret_post]
-           [--fault none|bad-nonce|wrong-aud|bad-signature|expired]
+           [--fault none|bad-nonce|wrong-aud|bad-signature|expired|alg-none|wrong-azp|token-malformed|no-keys]
 Binds 127.0.0.1 on a free port, prints "PORT <n>" and serves until killed; the
 issuer is http://127.0.0.1:<n>. One client (exact redirect_uri), one user who is
 approved at once. /authorize demands state, nonce (with openid) and PKCE S256;
-GET /_stats shows request counters and the last /authorize query.
+GET /_stats shows request counters and the last /authorize query. Faults: bad-nonce,
+wrong-aud, expired (claims); bad-signature (a foreign key under the published kid);
+alg-none (the id_token re-issued unsigned, header alg "none"); wrong-azp (validly
+signed, azp naming another client); token-malformed
+(/token answers 200 with a body that is not JSON); no-keys (an empty JWKS).
 Exits 1 with the reason on stderr if it cannot start.
 """
 import argparse
+import base64
+import json
 import logging
 import os
 import signal
@@ -21,7 +27,7 @@ import threading
 import time
 
 from authlib.integrations.flask_oauth2 import AuthorizationServer
-from authlib.jose import JsonWebKey
+from authlib.jose import JsonWebKey, jwt
 from authlib.oauth2 import OAuth2Error
 from authlib.oauth2.rfc6749 import ClientMixin, InvalidRequestError, grants
 from authlib.oauth2.rfc7636 import CodeChallenge
@@ -176,7 +182,21 @@ def discovery():
 
 @app.get("/jwks")
 def jwks():
-    return jsonify({"keys": [KEY.as_dict(use="sig", alg="RS256")]})
+    return jsonify({"keys": [] if ARGS.fault == "no-keys" else [KEY.as_dict(use="sig", alg="RS256")]})
+
+
+def unsigned(id_token):
+    """The same claims under {"alg":"none"} and an empty signature."""
+    header = base64.urlsafe_b64encode(json.dumps({"alg": "none", "typ": "JWT"}).encode()).rstrip(b"=").decode()
+    return header + "." + id_token.split(".")[1] + "."
+
+
+def other_azp(id_token):
+    """The same claims, validly signed, with azp naming another client."""
+    payload = id_token.split(".")[1]
+    claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    claims["azp"] = ARGS.client_id + "-other"
+    return jwt.encode({"alg": "RS256", "kid": "upstream-1"}, claims, KEY).decode()
 
 
 @app.get("/authorize")
@@ -191,7 +211,14 @@ def authorize():
 def token():
     with LOCK:
         STATS["token_requests"] += 1
-    return server.create_token_response()
+    if ARGS.fault == "token-malformed":
+        return "<html>not json</html>", 200, {"Content-Type": "application/json"}
+    response = server.create_token_response()
+    if ARGS.fault in ("alg-none", "wrong-azp") and response.status_code == 200:
+        body = response.get_json()
+        body["id_token"] = unsigned(body["id_token"]) if ARGS.fault == "alg-none" else other_azp(body["id_token"])
+        response.set_data(json.dumps(body))
+    return response
 
 
 @app.route("/userinfo", methods=["GET", "POST"])
@@ -221,7 +248,8 @@ def main():
     parser.add_argument("--token-auth-method", default="client_secret_basic",
                         choices=["client_secret_basic", "client_secret_post"])
     parser.add_argument("--fault", default="none",
-                        choices=["none", "bad-nonce", "wrong-aud", "bad-signature", "expired"])
+                        choices=["none", "bad-nonce", "wrong-aud", "bad-signature", "expired", "alg-none",
+                                 "wrong-azp", "token-malformed", "no-keys"])
     ARGS = parser.parse_args()
     CodeGrant.TOKEN_ENDPOINT_AUTH_METHODS = [ARGS.token_auth_method]
     server.register_grant(CodeGrant, [StrictCodeChallenge(required=True),
