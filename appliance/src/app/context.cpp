@@ -92,6 +92,8 @@ Context::Context(Config cfg, Logger& log, std::unique_ptr<CodeStore> codeStore)
     ssoLogin = std::make_unique<SsoLoginService>(db->users(), db->organizations(), db->identities(),
                                                  db->ssoSessions(), *codes, *limiter, passwordHasher, *tokenService,
                                                  db->tokens(), *audit, clock);
+    ssoPolicy = std::make_unique<SsoPolicyService>(db->ssoConnections(), db->ssoSessions(), db->tokens(),
+                                                   db->organizations(), *organizations, *audit, clock);
     samlSp = std::make_unique<SamlServiceProvider>(*this);
     oidcRp = std::make_unique<OidcRelyingParty>(*this);
 }

@@ -25,6 +25,7 @@
 #include <authcore/services/service_catalog.hpp>
 #include <authcore/services/sso_connection_service.hpp>
 #include <authcore/services/sso_login_service.hpp>
+#include <authcore/services/sso_policy_service.hpp>
 #include <authcore/services/token_issuer.hpp>
 #include <authcore/services/token_service.hpp>
 #include <authcore/services/upstream_provider.hpp>
@@ -80,6 +81,7 @@ public:
     std::unique_ptr<SamlIdpService> samlIdp;
     std::unique_ptr<SsoConnectionService> ssoConnections;
     std::unique_ptr<SsoLoginService> ssoLogin;
+    std::unique_ptr<SsoPolicyService> ssoPolicy;
     /// HMAC key of SSO RelayState values, derived from the master key so every node shares it.
     std::string ssoRelayKey;
     std::unique_ptr<SamlServiceProvider> samlSp;

@@ -24,6 +24,7 @@ graphql::Schema buildSchema() {
     bindServiceResolvers(builder);
     bindSamlResolvers(builder);
     bindSsoConnectionResolvers(builder);
+    bindSsoPolicyResolvers(builder);
     auto schema = builder.build();
     if (!schema) throw std::logic_error("management schema: " + schema.error().message);
     return std::move(*schema);

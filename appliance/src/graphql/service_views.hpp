@@ -35,5 +35,7 @@ void bindServiceResolvers(graphql::SchemaBuilder& schema);
 void bindSamlResolvers(graphql::SchemaBuilder& schema);
 /// Query.ssoConnection, Organization.ssoConnections and the SSO connection mutations.
 void bindSsoConnectionResolvers(graphql::SchemaBuilder& schema);
+/// Organization.ssoEnforcement/ssoSessions, setSsoEnforcement and revokeSsoSession.
+void bindSsoPolicyResolvers(graphql::SchemaBuilder& schema);
 
 } // namespace authcore::appliance

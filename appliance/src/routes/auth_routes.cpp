@@ -28,6 +28,7 @@ void addAuthRoutes(Router& router, Context& context) {
         const auto email = requiredString(body, "email");
         const auto password = requiredString(body, "password");
         const auto user = context.auth->authenticatePassword(email, password, ex.clientIp());
+        context.ssoPolicy->requirePasswordAllowed(user); // after the password, so the policy stays private
         const auto token = context.auth->issueManagementToken(user);
         Poco::JSON::Object out;
         out.set("access_token", token.token);

@@ -32,6 +32,7 @@ void handleLoginPost(Exchange& ex, Context& context) {
     const auto returnTo = safeReturnTo(form.count("return_to") ? form["return_to"] : "", context.config.frontendUrl());
     try {
         const auto user = context.auth->authenticatePassword(form["email"], form["password"], ex.clientIp());
+        context.ssoPolicy->requirePasswordAllowed(user); // after the password, so the policy stays private
         const auto session = context.auth->openSession(user);
         ex.setCookie(kSessionCookie, session, context.auth->sessionLifetime().count(), context.config.secureCookies());
         ex.noStore();

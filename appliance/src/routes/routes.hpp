@@ -18,6 +18,7 @@ void addPlanRoutes(Router& router, Context& context);
 void addApiKeyRoutes(Router& router, Context& context);
 void addSamlConfigRoutes(Router& router, Context& context);
 void addSsoConnectionRoutes(Router& router, Context& context);
+void addSsoPolicyRoutes(Router& router, Context& context);
 void addSsoLoginRoutes(Router& router, Context& context);
 void addBrowserLoginRoutes(Router& router, Context& context);
 void addTokenRoutes(Router& router, Context& context);
@@ -38,6 +39,7 @@ inline void addAllRoutes(Router& router, Context& context) {
     addApiKeyRoutes(router, context);
     addSamlConfigRoutes(router, context);
     addSsoConnectionRoutes(router, context);
+    addSsoPolicyRoutes(router, context);
     addSsoLoginRoutes(router, context);
     addBrowserLoginRoutes(router, context);
     addTokenRoutes(router, context);

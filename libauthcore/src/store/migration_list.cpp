@@ -246,6 +246,16 @@ TableSpec ssoSpCredentialsTable() {
             {}};
 }
 
+// Migration 8. One row per organization that has set a policy; no row reads
+// as "not enforced, nothing exempt".
+TableSpec ssoEnforcementTable() {
+    return {"sso_enforcement",
+            "organization_id {key} NOT NULL PRIMARY KEY, enforced INTEGER NOT NULL, exempt_roles TEXT NOT NULL, "
+            "updated_at BIGINT NOT NULL, "
+            "FOREIGN KEY (organization_id) REFERENCES organizations (id) ON DELETE CASCADE",
+            {}};
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -276,6 +286,7 @@ const std::vector<Migration>& migrations() {
         {7, "SSO sessions and the SAML SP signing credentials of SSO connections",
          {ssoSessionsTable(), ssoSpCredentialsTable()},
          {}},
+        {8, "SSO enforcement policies of organizations", {ssoEnforcementTable()}, {}},
     };
     return list;
 }

@@ -21,6 +21,8 @@ public:
     std::vector<SsoConnection> listByOrganization(const std::string& organizationId) override;
     std::optional<SsoSpCredential> findSpCredential(const std::string& connectionId) override;
     bool insertSpCredential(const SsoSpCredential& credential) override;
+    std::optional<SsoEnforcement> findEnforcement(const std::string& organizationId) override;
+    void putEnforcement(const SsoEnforcement& enforcement) override;
 
 private:
     /// The connections the SELECT `where` finds, each with its domains.

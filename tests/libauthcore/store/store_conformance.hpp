@@ -63,7 +63,8 @@
     X(sso_session_insert_find_list_and_remove, ssoSessionsInsertFindListAndRemove)                        \
     X(sso_session_needs_its_connection_and_user_and_goes_with_them, ssoSessionsNeedTheirConnectionAndUserAndGoWithThem) \
     X(sso_sp_credential_inserts_once_and_goes_with_its_connection, ssoSpCredentialsInsertOnceAndGoWithTheirConnection) \
-    X(identity_link_with_new_membership_is_atomic, identitiesLinkWithNewMembershipIsAtomic)
+    X(identity_link_with_new_membership_is_atomic, identitiesLinkWithNewMembershipIsAtomic)                \
+    X(sso_enforcement_put_replaces_and_finds, ssoEnforcementPutReplacesAndFinds)
 
 /// Conformance cases that also reach below the store: X(Boost test case
 /// name, function in namespace conformance), the function taking the empty,

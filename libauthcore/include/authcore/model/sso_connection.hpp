@@ -87,4 +87,13 @@ struct SsoSpCredential {
     Timestamp createdAt{};
 };
 
+/// An organization's SSO enforcement policy: while `enforced`, members whose
+/// role is not in `exemptRoles` may not log in with a password.
+struct SsoEnforcement {
+    std::string organizationId;
+    bool enforced = false;
+    std::vector<Role> exemptRoles;
+    Timestamp updatedAt{};
+};
+
 } // namespace authcore

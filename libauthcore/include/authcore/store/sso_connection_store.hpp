@@ -39,6 +39,12 @@ public:
     /// False (nothing written) when the connection has one already, so that
     /// two nodes racing to make one keep the first; NotFound for an unknown connection.
     virtual bool insertSpCredential(const SsoSpCredential& credential) = 0;
+
+    /// The organization's enforcement policy; nullopt when never set.
+    virtual std::optional<SsoEnforcement> findEnforcement(const std::string& organizationId) = 0;
+    /// Replaces the organization's policy (deleted with the organization);
+    /// NotFound when the organization does not exist.
+    virtual void putEnforcement(const SsoEnforcement& enforcement) = 0;
 };
 
 } // namespace authcore
