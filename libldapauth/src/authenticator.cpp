@@ -7,9 +7,10 @@
 #include "connection.hpp"
 #include "connection_pool.hpp"
 
+#include <algorithm>
 #include <cerrno>
-#include <cstdlib>
 #include <cstring>
+#include <sys/mman.h>
 #include <unistd.h>
 
 namespace authcore::ldap {
@@ -24,19 +25,16 @@ std::string firstValue(const Entry& entry, const std::string& name) {
 }
 
 // libldap only reads CA certificates from files (LDAP_OPT_X_TLS_CACERT wants an OpenSSL X509,
-// which this library does not link), so the PEM goes to a private 0600 file.
-tl::expected<std::string, AuthError> writeCaFile(const std::string& pem) {
-  const char* base = std::getenv("TMPDIR");
-  std::string path = std::string(base != nullptr && *base != '\0' ? base : "/tmp") + "/authcore-ldap-ca-XXXXXX";
-  const int fd = ::mkstemp(path.data());
-  if (fd < 0) return tl::unexpected(AuthError{AuthErrc::InvalidOptions, "cannot create the CA file: " + std::string(std::strerror(errno))});
-  const bool written = ::write(fd, pem.data(), pem.size()) == static_cast<ssize_t>(pem.size());
-  ::close(fd);
-  if (!written) {
-    ::unlink(path.c_str());
-    return tl::unexpected(AuthError{AuthErrc::InvalidOptions, "cannot write the CA file"});
+// which this library does not link, and the GnuTLS build ignores it), so the PEM goes to an
+// anonymous in-memory file that libldap opens as /proc/self/fd/N: nothing touches the disk.
+tl::expected<int, AuthError> writeCaFile(const std::string& pem) {
+  const int fd = ::memfd_create("authcore-ldap-ca", MFD_CLOEXEC);
+  if (fd < 0) return tl::unexpected(AuthError{AuthErrc::InvalidOptions, "memfd_create failed: " + std::string(std::strerror(errno))});
+  if (::write(fd, pem.data(), pem.size()) != static_cast<ssize_t>(pem.size())) {
+    ::close(fd);
+    return tl::unexpected(AuthError{AuthErrc::InvalidOptions, "cannot write the CA certificate"});
   }
-  return path;
+  return fd;
 }
 
 tl::expected<std::vector<LdapUrl>, AuthError> parseUrls(const AuthenticatorOptions& options) {
@@ -74,11 +72,12 @@ std::string_view toString(AuthErrc code) {
 
 struct Authenticator::Impl {
   AuthenticatorOptions options;
-  std::string caFile;
+  int caFd = -1;
   std::unique_ptr<ConnectionPool> pool;
 
   ~Impl() {
-    if (!caFile.empty()) ::unlink(caFile.c_str());
+    pool.reset();
+    if (caFd >= 0) ::close(caFd);
   }
 
   tl::expected<Entry, AuthError> findUser(Connection& connection, std::string_view username) const;
@@ -139,9 +138,10 @@ tl::expected<std::unique_ptr<Authenticator>, AuthError> Authenticator::create(Au
   if (!options.caCertPem.empty()) {
     auto file = writeCaFile(options.caCertPem);
     if (!file) return tl::unexpected(file.error());
-    impl->caFile = *file;
+    impl->caFd = *file;
   }
-  ConnectionSettings settings{options.startTls, impl->caFile, options.networkTimeout, options.operationTimeout};
+  const std::string caFile = impl->caFd < 0 ? "" : "/proc/self/fd/" + std::to_string(impl->caFd);
+  ConnectionSettings settings{options.startTls, caFile, options.networkTimeout, options.operationTimeout};
   impl->pool = std::make_unique<ConnectionPool>(*urls, settings, options.bindDn, options.bindPassword,
                                                 std::max<std::size_t>(1, options.poolSize));
   impl->options = std::move(options);

@@ -77,7 +77,7 @@ struct AuthenticatedUser {
 /// poolSize service-bound connections; a broken connection is dropped and replaced.
 class Authenticator {
  public:
-  /// Validates the options (URLs, TLS rules, CA PEM written to a private temporary file).
+  /// Validates the options (URLs, TLS rules) and keeps the CA PEM in an in-memory file (memfd).
   static tl::expected<std::unique_ptr<Authenticator>, AuthError> create(AuthenticatorOptions options);
   ~Authenticator();
   Authenticator(const Authenticator&) = delete;
