@@ -56,6 +56,7 @@ void expectFastFailure(ldapauth::Authenticator& authenticator) {
     BOOST_TEST_INFO("result: " << describe(result) << " after "
                                << std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() << " ms");
     BOOST_REQUIRE(!result);
+    BOOST_TEST_MESSAGE("result: " << describe(result));
     BOOST_CHECK(result.error().code == ldapauth::AuthErrc::Timeout ||
                 result.error().code == ldapauth::AuthErrc::ServerDown);
     BOOST_CHECK(elapsed < kLimit);
@@ -85,8 +86,10 @@ BOOST_AUTO_TEST_CASE(stopped_server_times_out_on_a_pooled_connection) {
     expectFastFailure(*authenticator);
     directory.resume();
     // The timed-out connection was dropped; a fresh one works once the server answers again.
+    const auto accepts = countOccurrences(directory.log(), " ACCEPT ");
     const auto again = authenticator->authenticate("alice", "alice-pw");
     BOOST_CHECK_MESSAGE(again, describe(again));
+    BOOST_CHECK_EQUAL(countOccurrences(directory.log(), " ACCEPT "), accepts + 1);
 }
 
 BOOST_AUTO_TEST_CASE(killed_server_is_server_down_without_a_hang) {
@@ -99,6 +102,18 @@ BOOST_AUTO_TEST_CASE(killed_server_is_server_down_without_a_hang) {
     BOOST_REQUIRE(!result);
     BOOST_CHECK_MESSAGE(result.error().code == ldapauth::AuthErrc::ServerDown, describe(result));
     expectFastFailure(*authenticator);
+}
+
+BOOST_AUTO_TEST_CASE(pooled_connection_to_a_restarted_server_is_replaced) {
+    SlapdServer directory(directoryLdif());
+    const auto authenticator = makeAuthenticator(shortTimeouts(directoryOptions(directory, directory.ldapsUrl())));
+    const auto first = authenticator->authenticate("alice", "alice-pw");
+    BOOST_REQUIRE_MESSAGE(first, describe(first));
+    directory.kill();
+    directory.restart();
+    // The pooled connection is dead; the call reconnects instead of failing.
+    const auto again = authenticator->authenticate("alice", "alice-pw");
+    BOOST_CHECK_MESSAGE(again, describe(again));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

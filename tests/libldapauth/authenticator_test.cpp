@@ -19,12 +19,7 @@ SlapdServer& directory() {
     return server;
 }
 
-std::size_t countInLog(const std::string& needle) {
-    const std::string log = directory().log();
-    std::size_t count = 0;
-    for (auto pos = log.find(needle); pos != std::string::npos; pos = log.find(needle, pos + 1)) ++count;
-    return count;
-}
+std::size_t countInLog(const std::string& needle) { return countOccurrences(directory().log(), needle); }
 
 bool hasGroup(const ldapauth::AuthenticatedUser& user, const std::string& dn) {
     return std::find(user.groups.begin(), user.groups.end(), dn) != user.groups.end();

@@ -71,6 +71,13 @@ inline std::unique_ptr<ldap::Authenticator> makeAuthenticator(ldap::Authenticato
     return std::move(*authenticator);
 }
 
+/// How often `needle` occurs in `text` (slapd log lines, e.g. " ACCEPT ", " BIND ").
+inline std::size_t countOccurrences(const std::string& text, const std::string& needle) {
+    std::size_t count = 0;
+    for (auto pos = text.find(needle); pos != std::string::npos; pos = text.find(needle, pos + 1)) ++count;
+    return count;
+}
+
 /// The failure of `result` as "Code: message", or "success".
 template <typename Result>
 std::string describe(const Result& result) {

@@ -34,11 +34,8 @@ SlapdServer::SlapdServer(const std::string& ldif) : dir_(tls_.dir.path()) {
     ldapPort_ = freeLoopbackPort();
     ldapsPort_ = freeLoopbackPort();
     writeConfig();
-    pid_ = spawnProcess({kSlapd, "-d", "stats", "-f", (dir_ / "slapd.conf").string(), "-h",
-                         ldapUrl() + "/ " + ldapsUrl() + "/"},
-                        dir_ / "slapd.log");
     try {
-        waitUntilReady();
+        restart();
         ldapAdd(std::string("dn: ") + kSuffix + "\nobjectClass: dcObject\nobjectClass: organization\no: Example\n"
                 "dc: example\n\n" + ldif);
     } catch (...) {
@@ -48,6 +45,14 @@ SlapdServer::SlapdServer(const std::string& ldif) : dir_(tls_.dir.path()) {
 }
 
 SlapdServer::~SlapdServer() { kill(); }
+
+void SlapdServer::restart() {
+    if (pid_ > 0) return;
+    pid_ = spawnProcess({kSlapd, "-d", "stats", "-f", (dir_ / "slapd.conf").string(), "-h",
+                         ldapUrl() + "/ " + ldapsUrl() + "/"},
+                        dir_ / "slapd.log");
+    waitUntilReady();
+}
 
 void SlapdServer::writeConfig() const {
     std::ofstream conf(dir_ / "slapd.conf");

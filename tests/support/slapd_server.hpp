@@ -37,6 +37,8 @@ public:
     /// The server's log so far (slapd -d stats: one line per operation).
     std::string log() const;
 
+    /// Starts slapd again on the same ports and data (after kill()).
+    void restart();
     /// SIGKILL, as in a crash.
     void kill();
     /// SIGSTOP: connections stay open but nothing is answered.
