@@ -29,7 +29,10 @@ std::string firstValue(const Entry& entry, const std::string& name) {
 // anonymous in-memory file that libldap opens as /proc/self/fd/N: nothing touches the disk.
 tl::expected<int, AuthError> writeCaFile(const std::string& pem) {
   const int fd = ::memfd_create("authcore-ldap-ca", MFD_CLOEXEC);
-  if (fd < 0) return tl::unexpected(AuthError{AuthErrc::InvalidOptions, "memfd_create failed: " + std::string(std::strerror(errno))});
+  if (fd < 0) {
+    return tl::unexpected(
+        AuthError{AuthErrc::InvalidOptions, std::string("memfd_create failed: ") + std::strerror(errno)});
+  }
   if (::write(fd, pem.data(), pem.size()) != static_cast<ssize_t>(pem.size())) {
     ::close(fd);
     return tl::unexpected(AuthError{AuthErrc::InvalidOptions, "cannot write the CA certificate"});
@@ -91,23 +94,30 @@ tl::expected<Entry, AuthError> Authenticator::Impl::findUser(Connection& connect
   const std::string filter = expandFilter(options.userFilter, username);
   auto entries = connection.search(options.userBaseDn, filter, kUserAttributes, 2);
   if (!entries && entries.error().code == AuthErrc::AmbiguousUser) {
-    return tl::unexpected(AuthError{AuthErrc::AmbiguousUser, "more than one entry matches the user filter under " + options.userBaseDn});
+    return tl::unexpected(AuthError{AuthErrc::AmbiguousUser,
+                                    "more than one entry matches the user filter under " + options.userBaseDn});
   }
   if (!entries) return tl::unexpected(entries.error());
-  if (entries->empty()) return tl::unexpected(AuthError{AuthErrc::UserNotFound, "no entry matches the user filter"});
+  if (entries->empty()) {
+    return tl::unexpected(AuthError{AuthErrc::UserNotFound, "no entry matches the user filter"});
+  }
   if (entries->size() > 1) {
-    return tl::unexpected(AuthError{AuthErrc::AmbiguousUser, "more than one entry matches the user filter: " + (*entries)[0].dn + " and " + (*entries)[1].dn});
+    return tl::unexpected(AuthError{AuthErrc::AmbiguousUser, "more than one entry matches the user filter: " +
+                                                                 (*entries)[0].dn + " and " + (*entries)[1].dn});
   }
   return std::move(entries->front());
 }
 
-tl::expected<void, AuthError> Authenticator::Impl::addGroups(Connection& connection, AuthenticatedUser& user) const {
+tl::expected<void, AuthError> Authenticator::Impl::addGroups(Connection& connection,
+                                                             AuthenticatedUser& user) const {
   if (options.groupBaseDn.empty()) return {};
   const std::string filter = expandFilter(options.groupFilter, {{"{dn}", user.dn}, {"{uid}", user.uid}});
   auto groups = connection.search(options.groupBaseDn, filter, {"1.1"}, 0);
   if (!groups) return tl::unexpected(groups.error());
   for (auto& group : *groups) {
-    if (std::find(user.groups.begin(), user.groups.end(), group.dn) == user.groups.end()) user.groups.push_back(std::move(group.dn));
+    if (std::find(user.groups.begin(), user.groups.end(), group.dn) == user.groups.end()) {
+      user.groups.push_back(std::move(group.dn));
+    }
   }
   return {};
 }
@@ -153,7 +163,8 @@ tl::expected<AuthenticatedUser, AuthError> Authenticator::authenticate(std::stri
   // An empty simple bind is an anonymous bind that "succeeds": refuse before any traffic.
   if (password.empty()) return tl::unexpected(AuthError{AuthErrc::EmptyPassword, "empty password refused"});
   if (username.empty()) return tl::unexpected(AuthError{AuthErrc::UserNotFound, "empty username"});
-  return impl_->pool->run([&](Connection& connection) { return impl_->attempt(connection, username, password); });
+  return impl_->pool->run(
+      [&](Connection& connection) { return impl_->attempt(connection, username, password); });
 }
 
 }  // namespace authcore::ldap

@@ -130,7 +130,9 @@ Entry readEntry(LDAP* ld, LDAPMessage* message) {
        name = ldap_next_attribute(ld, message, ber)) {
     auto& values = entry.attributes[lowerCase(name)];
     if (berval** list = ldap_get_values_len(ld, message, name)) {
-      for (berval** value = list; *value != nullptr; ++value) values.emplace_back((*value)->bv_val, (*value)->bv_len);
+      for (berval** value = list; *value != nullptr; ++value) {
+        values.emplace_back((*value)->bv_val, (*value)->bv_len);
+      }
       ldap_value_free_len(list);
     }
     ldap_memfree(name);
@@ -164,8 +166,7 @@ tl::expected<std::unique_ptr<Connection>, AuthError> Connection::open(const Ldap
   return connection;
 }
 
-tl::expected<void, AuthError> Connection::connect(const LdapUrl& url) {
-  const SigpipeGuard guard;
+tl::expected<void, AuthError> Connection::applyOptions() {
   const int version = LDAP_VERSION3;
   const int demand = LDAP_OPT_X_TLS_DEMAND;
   const int tls12 = LDAP_OPT_X_TLS_PROTOCOL_TLS1_2;
@@ -187,8 +188,15 @@ tl::expected<void, AuthError> Connection::connect(const LdapUrl& url) {
   ldap_set_option(ld_, LDAP_OPT_X_TLS_REQUIRE_CERT, &demand);
   ldap_set_option(ld_, LDAP_OPT_X_TLS_PROTOCOL_MIN, &tls12);
   if (const int rc = ldap_set_option(ld_, LDAP_OPT_X_TLS_NEWCTX, &noCtxServer); rc != LDAP_OPT_SUCCESS) {
-    return tl::unexpected(AuthError{AuthErrc::TlsFailure, "cannot create a TLS context (bad CA certificate?)"});
+    return tl::unexpected(
+        AuthError{AuthErrc::TlsFailure, "cannot create a TLS context (bad CA certificate?)"});
   }
+  return {};
+}
+
+tl::expected<void, AuthError> Connection::connect(const LdapUrl& url) {
+  const SigpipeGuard guard;
+  if (auto applied = applyOptions(); !applied) return applied;
   if (const int rc = ldap_connect(ld_); rc != LDAP_SUCCESS) return tl::unexpected(failure(rc, "connect"));
   HandshakeWatchdog watchdog(ld_, settings_.networkTimeout + settings_.operationTimeout);
   int rc = LDAP_SUCCESS;
@@ -209,7 +217,8 @@ tl::expected<void, AuthError> Connection::connect(const LdapUrl& url) {
 AuthError Connection::failure(int rc, std::string_view what) const {
   std::string message = std::string(what) + ": " + ldap_err2string(rc);
   char* diagnostic = nullptr;
-  if (ldap_get_option(ld_, LDAP_OPT_DIAGNOSTIC_MESSAGE, &diagnostic) == LDAP_OPT_SUCCESS && diagnostic != nullptr) {
+  if (ldap_get_option(ld_, LDAP_OPT_DIAGNOSTIC_MESSAGE, &diagnostic) == LDAP_OPT_SUCCESS &&
+      diagnostic != nullptr) {
     if (*diagnostic != '\0') message += std::string(" (") + diagnostic + ")";
     ldap_memfree(diagnostic);
   }
@@ -228,7 +237,8 @@ tl::expected<void, AuthError> Connection::bind(const std::string& dn, std::strin
   return {};
 }
 
-tl::expected<std::vector<Entry>, AuthError> Connection::search(const std::string& base, const std::string& filter,
+tl::expected<std::vector<Entry>, AuthError> Connection::search(const std::string& base,
+                                                               const std::string& filter,
                                                                const std::vector<std::string>& attributes,
                                                                int sizeLimit) {
   const SigpipeGuard guard;

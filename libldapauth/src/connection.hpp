@@ -51,6 +51,7 @@ class Connection {
 
  private:
   explicit Connection(::ldap* handle, const ConnectionSettings& settings);
+  tl::expected<void, AuthError> applyOptions();
   tl::expected<void, AuthError> connect(const LdapUrl& url);
   AuthError failure(int rc, std::string_view what) const;
 

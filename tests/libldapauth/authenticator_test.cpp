@@ -142,6 +142,12 @@ BOOST_AUTO_TEST_CASE(wrong_ca_is_tls_failure_over_ldaps_and_starttls) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(garbage_ca_pem_is_tls_failure) {
+    auto options = directoryOptions(directory(), directory().ldapsUrl());
+    options.caCertPem = "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n";
+    BOOST_CHECK(failureCode(options, "alice", "alice-pw") == ldapauth::AuthErrc::TlsFailure);
+}
+
 BOOST_AUTO_TEST_CASE(hostname_mismatch_is_tls_failure) {
     // The certificate names IP 127.0.0.1 only.
     auto options = directoryOptions(directory(), directory().ldapsUrl());
