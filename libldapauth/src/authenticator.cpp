@@ -167,4 +167,16 @@ tl::expected<AuthenticatedUser, AuthError> Authenticator::authenticate(std::stri
       [&](Connection& connection) { return impl_->attempt(connection, username, password); });
 }
 
+tl::expected<void, AuthError> Authenticator::probe() {
+  // The pool hands out service-bound connections, so a bad service password fails in run().
+  auto probed = impl_->pool->run([&](Connection& connection) -> tl::expected<AuthenticatedUser, AuthError> {
+    auto entries = connection.search(impl_->options.userBaseDn, "(objectClass=*)", {"1.1"}, 1);
+    // More than one entry under the base is a healthy directory, not an error.
+    if (!entries && entries.error().code != AuthErrc::AmbiguousUser) return tl::unexpected(entries.error());
+    return AuthenticatedUser{};
+  });
+  if (!probed) return tl::unexpected(probed.error());
+  return {};
+}
+
 }  // namespace authcore::ldap

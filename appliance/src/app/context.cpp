@@ -4,6 +4,7 @@
 
 #include "app/master_key.hpp"
 #include "app/saml_certificates.hpp"
+#include "ldap/ldap_login.hpp"
 #include "saml/service_provider.hpp"
 
 #include <filesystem>
@@ -92,6 +93,7 @@ Context::Context(Config cfg, Logger& log, std::unique_ptr<CodeStore> codeStore)
                                                  db->ssoSessions(), *codes, *limiter, passwordHasher, *tokenService,
                                                  db->tokens(), *audit, clock);
     samlSp = std::make_unique<SamlServiceProvider>(*this);
+    ldapLogin = std::make_unique<LdapLogin>(*this);
 }
 
 Context::~Context() {

@@ -40,6 +40,7 @@ namespace authcore::appliance {
 std::map<std::string, std::string> consoleAliases(const Config& config);
 
 class SamlServiceProvider;
+class LdapLogin;
 
 class Context {
 public:
@@ -82,6 +83,7 @@ public:
     /// HMAC key of SSO RelayState values, derived from the master key so every node shares it.
     std::string ssoRelayKey;
     std::unique_ptr<SamlServiceProvider> samlSp;
+    std::unique_ptr<LdapLogin> ldapLogin; ///< LDAP connections' logins and their directory pools
 
 private:
     /// /login: the upstream provider, the flow, and the built-in console client.

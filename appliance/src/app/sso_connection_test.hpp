@@ -19,7 +19,8 @@ struct SsoConnectionTestResult {
 
 /// Owners and admins, as SsoConnectionService::get. SAML: the metadata is
 /// read afresh (fetched when configured by URL), parsed, and its signing
-/// certificates checked. A failed check is a result (success false), not an error.
+/// certificates checked. LDAP: the service bind and a search of user_base_dn
+/// (LdapLogin::test). A failed check is a result (success false), not an error.
 SsoConnectionTestResult testSsoConnection(Context& context, const Principal& actor, const std::string& orgSlug,
                                           const std::string& id);
 

@@ -25,6 +25,7 @@ void addOpenIdRoutes(Router& router, Context& context);
 void addGraphqlRoutes(Router& router, Context& context);
 void addSamlIdpRoutes(Router& router, Context& context);
 void addSsoSamlRoutes(Router& router, Context& context);
+void addSsoLdapRoutes(Router& router, Context& context);
 
 /// Every route of the appliance.
 inline void addAllRoutes(Router& router, Context& context) {
@@ -44,6 +45,7 @@ inline void addAllRoutes(Router& router, Context& context) {
     addGraphqlRoutes(router, context);
     addSamlIdpRoutes(router, context);
     addSsoSamlRoutes(router, context);
+    addSsoLdapRoutes(router, context);
 }
 
 /// The management-plane caller of `ex` (Bearer JWT with aud = public_url);

@@ -88,6 +88,10 @@ class Authenticator {
   tl::expected<AuthenticatedUser, AuthError> authenticate(std::string_view username,
                                                           std::string_view password);
 
+  /// A connection check for administrators: the service bind, then a search of
+  /// userBaseDn (at most one entry read). Errors as for authenticate.
+  tl::expected<void, AuthError> probe();
+
  private:
   struct Impl;
   explicit Authenticator(std::unique_ptr<Impl> impl);
