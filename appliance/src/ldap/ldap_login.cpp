@@ -94,7 +94,14 @@ SsoConnection LdapLogin::byId(const std::string& id) {
 std::shared_ptr<ldap::Authenticator> LdapLogin::authenticatorFor(const SsoConnection& connection) {
     std::lock_guard lock(mutex_);
     auto& cached = cache_[connection.id];
-    if (cached.authenticator && cached.updatedAt == connection.updatedAt) return cached.authenticator;
+    // updatedAt has one-second resolution: the sealed password (a fresh nonce on every
+    // change) and the settings tell a change made within the same second too.
+    const auto stored = context_.db->ssoConnections().find(connection.id);
+    const auto& s = stored ? stored->ldap : connection.ldap;
+    const auto fingerprint = crypto::sha256(s.sealedBindPassword + '\n' + s.ldapUrl + '\n' + s.bindDn + '\n' +
+                                            s.userBaseDn + '\n' + s.userFilter + '\n' + s.groupBaseDn + '\n' +
+                                            s.groupFilter + '\n' + (s.startTls ? "1" : "0") + s.caCertPem);
+    if (cached.authenticator && cached.fingerprint == fingerprint) return cached.authenticator;
     auto made = ldap::Authenticator::create(optionsOf(connection, context_.ssoConnections->openBindPassword(connection)));
     if (!made) {
         context_.logger.warn("ldap connection unusable",
@@ -102,7 +109,7 @@ std::shared_ptr<ldap::Authenticator> LdapLogin::authenticatorFor(const SsoConnec
         throw Error(ErrorCode::UpstreamError, kUnavailable);
     }
     // Logins still running on the old pool keep it alive through their shared_ptr.
-    cached = {connection.updatedAt, std::shared_ptr<ldap::Authenticator>(std::move(*made))};
+    cached = {fingerprint, std::shared_ptr<ldap::Authenticator>(std::move(*made))};
     return cached.authenticator;
 }
 

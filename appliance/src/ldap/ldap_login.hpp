@@ -61,13 +61,14 @@ public:
     LdapTestResult test(const SsoConnection& connection);
 
 private:
-    /// The cached Authenticator of `connection`, rebuilt when updatedAt changed.
+    /// The cached Authenticator of `connection`, rebuilt when its stored settings
+    /// or sealed bind password changed.
     std::shared_ptr<ldap::Authenticator> authenticatorFor(const SsoConnection& connection);
     SsoConnection ldapOnly(std::optional<SsoConnection> connection);
     void applyRole(const SsoConnection& connection, const std::string& userId, Role role);
 
     struct Cached {
-        Timestamp updatedAt{};
+        std::string fingerprint; ///< sha256 of the stored LDAP settings
         std::shared_ptr<ldap::Authenticator> authenticator;
     };
     Context& context_;
