@@ -75,7 +75,7 @@ struct LdapFixture : test::ServiceFixture {
         return membership ? std::optional(membership->role) : std::nullopt;
     }
     std::size_t activeSessions() { return context->db->ssoSessions().listActive(organizationId, context->clock.now()).size(); }
-    static std::string message(const test::HttpResult& r) { return parseJson(r.body)->getObject("error")->getValue<std::string>("message"); }
+    static std::string message(const test::HttpResult& r) { return parseJson(r.body)->getValue<std::string>("message"); }
 
     test::SlapdServer directory;
     std::string connectionId;
