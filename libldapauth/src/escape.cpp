@@ -67,17 +67,29 @@ std::string escapeDnValue(std::string_view value) {
 }
 
 std::string expandFilter(std::string_view filterTemplate, std::string_view username) {
-  const std::string escaped = escapeFilterValue(username);
+  return expandFilter(filterTemplate, {{kUsernamePlaceholder, username}});
+}
+
+std::string expandFilter(std::string_view filterTemplate,
+                         std::initializer_list<FilterPlaceholder> placeholders) {
+  // One pass over the template: a value that itself contains "{uid}" is never expanded again.
   std::string out;
   std::size_t pos = 0;
-  for (std::size_t found = filterTemplate.find(kUsernamePlaceholder);
-       found != std::string_view::npos;
-       found = filterTemplate.find(kUsernamePlaceholder, pos)) {
-    out.append(filterTemplate.substr(pos, found - pos));
-    out.append(escaped);
-    pos = found + kUsernamePlaceholder.size();
+  while (pos < filterTemplate.size()) {
+    const FilterPlaceholder* match = nullptr;
+    for (const auto& placeholder : placeholders) {
+      if (!placeholder.name.empty() && filterTemplate.substr(pos).starts_with(placeholder.name)) {
+        match = &placeholder;
+        break;
+      }
+    }
+    if (match == nullptr) {
+      out.push_back(filterTemplate[pos++]);
+      continue;
+    }
+    out.append(escapeFilterValue(match->value));
+    pos += match->name.size();
   }
-  out.append(filterTemplate.substr(pos));
   return out;
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the GraphQL, SAML AuthnRequest and SAML Response libFuzzer targets with clang (build-fuzz, -Dfuzz=true)
+# Builds the GraphQL, SAML AuthnRequest, SAML Response and LDAP escaping libFuzzer targets with clang (build-fuzz, -Dfuzz=true)
 # and runs each for a bounded time on a scratch copy of its seed corpus.
 # Writes one meson-testlog-style JSON line per target to the file named by
 # $1, so scripts/lib/count_tests.py counts each run as a test case.
@@ -23,7 +23,7 @@ fi
 status=0
 for pair in graphql-parse-fuzz:graphql graphql-request-fuzz:graphql_request \
             saml-authn-request-fuzz:saml_authn_request saml-response-fuzz:saml_response \
-            saml-sp-messages-fuzz:saml_sp_messages; do
+            saml-sp-messages-fuzz:saml_sp_messages ldap-escape-fuzz:ldap_escape; do
   target="${pair%%:*}" corpus="${pair##*:}"
   if ! ninja -C "$root/build-fuzz" "tests/fuzz/$target" >/dev/null; then
     record "$target" FAIL "build failed"; status=1; continue

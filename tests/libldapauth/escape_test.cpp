@@ -156,4 +156,17 @@ BOOST_AUTO_TEST_CASE(library_version_names_the_linked_libldap) {
   BOOST_CHECK_EQUAL(ldapauth::libraryVersion(), expected);
 }
 
+BOOST_AUTO_TEST_CASE(filter_placeholders_are_all_replaced_and_escaped) {
+  const std::string filter = ldapauth::expandFilter("(|(member={dn})(memberUid={uid})(x={uid}))",
+                                                    {{"{dn}", "uid=a(b),dc=x"}, {"{uid}", "a*"}});
+  BOOST_CHECK_EQUAL(filter, "(|(member=uid=a\\28b\\29,dc=x)(memberUid=a\\2a)(x=a\\2a))");
+}
+
+BOOST_AUTO_TEST_CASE(filter_placeholder_inside_a_value_is_not_expanded_again) {
+  // A DN that contains "{uid}" must not pull the uid into the filter a second time.
+  const std::string filter = ldapauth::expandFilter("(&(member={dn})(memberUid={uid}))",
+                                                    {{"{dn}", "cn={uid}"}, {"{uid}", "*"}});
+  BOOST_CHECK_EQUAL(filter, "(&(member=cn={uid})(memberUid=\\2a))");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

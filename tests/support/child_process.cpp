@@ -4,7 +4,14 @@
 // async-signal-safe calls run between fork and exec.
 #include "support/child_process.hpp"
 
+#include <arpa/inet.h>
 #include <cerrno>
+#include <chrono>
+#include <fstream>
+#include <netinet/in.h>
+#include <sstream>
+#include <sys/socket.h>
+#include <thread>
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
@@ -36,6 +43,54 @@ int waitForProcess(pid_t pid) {
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+namespace {
+
+// True when every thread of `pid` is in the stopped state ('T' in /proc).
+bool allThreadsStopped(pid_t pid) {
+    const std::filesystem::path tasks = "/proc/" + std::to_string(pid) + "/task";
+    std::error_code ec;
+    for (const auto& task : std::filesystem::directory_iterator(tasks, ec)) {
+        std::ifstream stat(task.path() / "stat");
+        std::string line;
+        std::getline(stat, line);
+        const auto close = line.rfind(')'); // the command name may contain spaces
+        if (close == std::string::npos || close + 2 >= line.size() || line[close + 2] != 'T') return false;
+    }
+    return !ec;
+}
+
+} // namespace
+
+void pauseProcess(pid_t pid) {
+    ::kill(pid, SIGSTOP);
+    // kill() returns before the stop reaches every thread; on a loaded machine a
+    // request could still be answered, so wait until all of them are stopped.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{10};
+    while (!allThreadsStopped(pid) && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds{10});
+}
+
+int freeLoopbackPort() {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&address), length) != 0 ||
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0)
+        throw std::runtime_error("cannot find a free TCP port");
+    ::close(fd);
+    return ntohs(address.sin_port);
+}
+
+std::string fileTail(const std::filesystem::path& file, std::size_t bytes) {
+    std::ifstream in(file);
+    std::stringstream text;
+    text << in.rdbuf();
+    const auto all = text.str();
+    return all.size() > bytes ? all.substr(all.size() - bytes) : all;
 }
 
 } // namespace authcore::test

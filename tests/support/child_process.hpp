@@ -5,6 +5,7 @@
 
 #include <sys/types.h>
 
+#include <cstddef>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -16,5 +17,11 @@ namespace authcore::test {
 pid_t spawnProcess(const std::vector<std::string>& args, const std::filesystem::path& log);
 /// Waits for `pid`; its exit status, or -1 when it did not exit normally.
 int waitForProcess(pid_t pid);
+/// SIGSTOP to `pid`; returns once every thread of it is stopped (at most 10 s).
+void pauseProcess(pid_t pid);
+/// A TCP port on 127.0.0.1 that was free a moment ago.
+int freeLoopbackPort();
+/// The last `bytes` bytes of a (log) file, or all of it.
+std::string fileTail(const std::filesystem::path& file, std::size_t bytes);
 
 } // namespace authcore::test

@@ -39,19 +39,6 @@ std::string findBinary(const std::vector<std::string>& candidates, const std::st
                              " (scripts/test installs it)");
 }
 
-int freePort() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&address), length) != 0 ||
-        ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0)
-        throw std::runtime_error("cannot find a free TCP port");
-    ::close(fd);
-    return ntohs(address.sin_port);
-}
-
 fs::path makeTempDir() {
     // A short base keeps the Unix socket path under its 108-byte limit.
     std::string pattern = "/tmp/authcore-mariadb-XXXXXX";
@@ -85,7 +72,7 @@ MariaDbServer::MariaDbServer()
     socket_ = dir_ / "mysqld.sock";
     try {
         install();
-        port_ = freePort();
+        port_ = freeLoopbackPort();
         start();
         const std::string user = std::string("'") + kUser + "'@";
         const std::string password = std::string(" IDENTIFIED BY '") + kPassword + "'";
@@ -193,32 +180,8 @@ void MariaDbServer::kill() {
     pid_ = -1;
 }
 
-namespace {
-
-// True when every thread of `pid` is in the stopped state ('T' in /proc).
-bool allThreadsStopped(pid_t pid) {
-    const std::filesystem::path tasks = "/proc/" + std::to_string(pid) + "/task";
-    std::error_code ec;
-    for (const auto& task : std::filesystem::directory_iterator(tasks, ec)) {
-        std::ifstream stat(task.path() / "stat");
-        std::string line;
-        std::getline(stat, line);
-        const auto close = line.rfind(')'); // the command name may contain spaces
-        if (close == std::string::npos || close + 2 >= line.size() || line[close + 2] != 'T') return false;
-    }
-    return !ec;
-}
-
-} // namespace
-
 void MariaDbServer::pause() {
-    if (!running()) return;
-    ::kill(pid_, SIGSTOP);
-    // kill() returns before the stop reaches every thread; on a loaded machine a
-    // query could still be answered, so wait until all of them are stopped.
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{10};
-    while (!allThreadsStopped(pid_) && std::chrono::steady_clock::now() < deadline)
-        std::this_thread::sleep_for(std::chrono::milliseconds{10});
+    if (running()) pauseProcess(pid_);
 }
 
 void MariaDbServer::resume() {
@@ -238,13 +201,6 @@ void MariaDbServer::execRoot(const std::string& sql) {
         throw std::runtime_error("mariadb client failed:\n" + logTail(log));
 }
 
-std::string MariaDbServer::logTail(const fs::path& log) const {
-    std::ifstream in(log);
-    std::stringstream text;
-    text << in.rdbuf();
-    const auto all = text.str();
-    constexpr std::size_t kTail = 3000;
-    return all.size() > kTail ? all.substr(all.size() - kTail) : all;
-}
+std::string MariaDbServer::logTail(const fs::path& log) const { return fileTail(log, 3000); }
 
 } // namespace authcore::test

@@ -5,6 +5,7 @@
 #include "app/master_key.hpp"
 #include "app/saml_certificates.hpp"
 #include "oidc/relying_party.hpp"
+#include "ldap/ldap_login.hpp"
 #include "saml/service_provider.hpp"
 
 #include <filesystem>
@@ -96,6 +97,7 @@ Context::Context(Config cfg, Logger& log, std::unique_ptr<CodeStore> codeStore)
                                                    db->organizations(), *organizations, *audit, clock);
     samlSp = std::make_unique<SamlServiceProvider>(*this);
     oidcRp = std::make_unique<OidcRelyingParty>(*this);
+    ldapLogin = std::make_unique<LdapLogin>(*this);
 }
 
 Context::~Context() {

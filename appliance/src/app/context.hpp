@@ -42,6 +42,7 @@ std::map<std::string, std::string> consoleAliases(const Config& config);
 
 class SamlServiceProvider;
 class OidcRelyingParty;
+class LdapLogin;
 
 class Context {
 public:
@@ -86,6 +87,7 @@ public:
     std::string ssoRelayKey;
     std::unique_ptr<SamlServiceProvider> samlSp;
     std::unique_ptr<OidcRelyingParty> oidcRp;
+    std::unique_ptr<LdapLogin> ldapLogin; ///< LDAP connections' logins and their directory pools
 
 private:
     /// /login: the upstream provider, the flow, and the built-in console client.

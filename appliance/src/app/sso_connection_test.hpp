@@ -20,7 +20,9 @@ struct SsoConnectionTestResult {
 /// Owners and admins, as SsoConnectionService::get. SAML: the metadata is
 /// read afresh (fetched when configured by URL), parsed, and its signing
 /// certificates checked. OIDC: the discovery document (its issuer must match)
-/// and the JWKS fetched afresh, at least one usable key. A failed check is a result (success false), not an error.
+/// and the JWKS fetched afresh, at least one usable key. LDAP: the service bind
+/// and a search of user_base_dn (LdapLogin::test). A failed check is a result
+/// (success false), not an error.
 SsoConnectionTestResult testSsoConnection(Context& context, const Principal& actor, const std::string& orgSlug,
                                           const std::string& id);
 

@@ -27,6 +27,7 @@ void addGraphqlRoutes(Router& router, Context& context);
 void addSamlIdpRoutes(Router& router, Context& context);
 void addSsoSamlRoutes(Router& router, Context& context);
 void addSsoOidcRoutes(Router& router, Context& context);
+void addSsoLdapRoutes(Router& router, Context& context);
 
 /// Every route of the appliance.
 inline void addAllRoutes(Router& router, Context& context) {
@@ -48,6 +49,7 @@ inline void addAllRoutes(Router& router, Context& context) {
     addSamlIdpRoutes(router, context);
     addSsoSamlRoutes(router, context);
     addSsoOidcRoutes(router, context);
+    addSsoLdapRoutes(router, context);
 }
 
 /// The management-plane caller of `ex` (Bearer JWT with aud = public_url);

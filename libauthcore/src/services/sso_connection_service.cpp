@@ -190,6 +190,15 @@ std::string SsoConnectionService::freeSlugFor(const std::string& name) {
     return base + "-" + tail;
 }
 
+std::string SsoConnectionService::openBindPassword(const SsoConnection& connection) const {
+    // Views come with the sealed value emptied, so it is read again from the store.
+    const auto stored = store_.find(connection.id);
+    if (!stored || stored->ldap.sealedBindPassword.empty()) return "";
+    auto password = envelope_.open(stored->ldap.sealedBindPassword, stored->id);
+    if (!password) throw Error(ErrorCode::Internal, "the LDAP bind password cannot be opened (master key changed?)");
+    return std::move(*password);
+}
+
 void SsoConnectionService::seal(SsoConnection& c, const SsoSettingsInput& settings) const {
     if (settings.clientSecret) c.oidc.sealedClientSecret = envelope_.seal(*settings.clientSecret, c.id);
     if (settings.bindPassword) c.ldap.sealedBindPassword = envelope_.seal(*settings.bindPassword, c.id);

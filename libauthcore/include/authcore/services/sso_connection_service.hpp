@@ -98,6 +98,11 @@ public:
     /// The active connection that claims `domain` (any case), or nullopt.
     std::optional<SsoConnectionView> findByDomain(const std::string& domain);
 
+    /// The LDAP service account's password, opened for the appliance's LDAP
+    /// client only (views never carry it). Empty when none is stored;
+    /// Internal when the sealed value cannot be opened (master key changed?).
+    std::string openBindPassword(const SsoConnection& connection) const;
+
     /// `{public_url}/auth/sso/{slug}/{protocol}/login`.
     std::string loginUrl(const SsoConnection& connection) const;
 

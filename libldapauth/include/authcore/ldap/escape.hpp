@@ -2,6 +2,7 @@
 // Escaping of untrusted values placed into LDAP search filters and DNs.
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -21,5 +22,16 @@ std::string escapeDnValue(std::string_view value);
 /// The filter template with every `{username}` replaced by
 /// escapeFilterValue(username); the template itself is trusted configuration.
 std::string expandFilter(std::string_view filterTemplate, std::string_view username);
+
+/// A `{name}` in a filter template and the untrusted value that replaces it.
+struct FilterPlaceholder {
+  std::string_view name;   ///< including the braces, e.g. "{dn}"
+  std::string_view value;  ///< escaped with escapeFilterValue before insertion
+};
+
+/// The filter template with every placeholder replaced by its escaped value, in one
+/// pass: text inserted for one placeholder is never searched for another.
+std::string expandFilter(std::string_view filterTemplate,
+                         std::initializer_list<FilterPlaceholder> placeholders);
 
 }  // namespace authcore::ldap
