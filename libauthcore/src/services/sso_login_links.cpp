@@ -83,7 +83,7 @@ std::string SsoLoginService::confirmLink(const std::string& linkToken, const std
     linkIdentity(identities_, {detail::ssoProvider(connectionId), subject, user->id, email, now});
     audit_.record(organizationId, user->id, "sso.link_confirmed", connectionId, true);
     SsoSession session{"", organizationId, connectionId, user->id, email, subject, member(*link, "session_index"),
-                       "", {}, {}};
+                       "", {}, {}, {}};
     const auto notOnOrAfter = link->optValue<Poco::Int64>("not_on_or_after", 0);
     return openSession(session, notOnOrAfter ? std::optional{fromUnix(notOnOrAfter)} : std::nullopt);
 }

@@ -38,7 +38,7 @@ SsoLoginOutcome SsoLoginService::login(const SsoConnection& connection, const Ss
     }
     const auto& user = found.identity.user;
     SsoSession session{"", connection.organizationId, connection.id, user.id, found.identity.email, found.subject,
-                       assertion.sessionIndex, "", {}, {}};
+                       assertion.sessionIndex, "", {}, {}, {}};
     outcome.code = openSession(session, assertion.notOnOrAfter);
     outcome.sessionId = session.id;
     audit_.record(connection.organizationId, user.id, "sso.login", connection.id, true);

@@ -256,6 +256,20 @@ TableSpec ssoEnforcementTable() {
             {}};
 }
 
+// Migration 9. Per-connection settings that arrived after the first SSO
+// release, and the scopes an SSO login granted (LDAP group mapping). Numbers
+// default to 0 ("the built-in default"); texts are nullable for the reason
+// given at clientColumnsV2.
+std::vector<ColumnSpec> ssoColumnsV9() {
+    return {{"sso_connections", "session_ttl_seconds", "BIGINT NOT NULL DEFAULT 0"},
+            {"sso_connections", "legacy", "INTEGER NOT NULL DEFAULT 0"},
+            {"sso_connections", "oidc_scopes", "TEXT"},
+            {"sso_connections", "oidc_token_auth_method", "TEXT"},
+            {"sso_connections", "oidc_redirect_uri", "TEXT"},
+            {"sso_connections", "ldap_timeout_ms", "BIGINT NOT NULL DEFAULT 0"},
+            {"sso_sessions", "scope", "TEXT"}};
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -287,6 +301,11 @@ const std::vector<Migration>& migrations() {
          {ssoSessionsTable(), ssoSpCredentialsTable()},
          {}},
         {8, "SSO enforcement policies of organizations", {ssoEnforcementTable()}, {}},
+        {9, "SSO session lifetime, OIDC scopes/auth method/redirect URI, LDAP timeout and the legacy flag of "
+            "connections; scopes of SSO sessions",
+         {},
+         {},
+         ssoColumnsV9()},
     };
     return list;
 }

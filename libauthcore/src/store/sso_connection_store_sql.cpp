@@ -18,7 +18,8 @@ const std::string kMutableColumns[] = {
     "issuer_url", "client_id", "sealed_client_secret",
     "idp_metadata_url", "idp_metadata_xml", "acs_url", "sp_entity_id",
     "ldap_url", "bind_dn", "sealed_bind_password", "user_base_dn", "user_filter", "group_base_dn", "group_filter",
-    "group_scope_mapping", "start_tls", "ca_cert_pem", "updated_at"};
+    "group_scope_mapping", "start_tls", "ca_cert_pem", "updated_at",
+    "session_ttl_seconds", "legacy", "oidc_scopes", "oidc_token_auth_method", "oidc_redirect_uri", "ldap_timeout_ms"};
 
 /// The mutable columns as `a, b` (suffix "") or `a = ?, b = ?` (suffix " = ?").
 std::string joined(const std::string& suffix) {
@@ -52,11 +53,15 @@ void bindMutable(Statement& s, const SsoConnection& c) {
         kw::bind(nullableText(l.groupBaseDn)), kw::bind(nullableText(l.groupFilter)),
         kw::bind(encodePairs(l.groupScopeMapping)), kw::bind(flag(l.startTls)), kw::bind(nullableText(l.caCertPem));
     s, kw::bind(unixSeconds(c.updatedAt));
+    s, kw::bind(static_cast<Poco::Int64>(c.sessionTtlSeconds)), kw::bind(flag(c.legacy)),
+        kw::bind(nullableText(c.oidc.scopes)), kw::bind(nullableText(c.oidc.tokenAuthMethod)),
+        kw::bind(nullableText(c.oidc.redirectUri)), kw::bind(static_cast<Poco::Int64>(l.timeoutMs));
 }
 
 // Column numbers of kSelect: 0-2 id, organization_id, created_at, then kMutableColumns from 3.
 void settingsAt(const RecordSet& rows, std::size_t row, SsoConnection& c) {
-    c.oidc = {optionalTextAt(rows, 10, row), optionalTextAt(rows, 11, row), optionalTextAt(rows, 12, row)};
+    c.oidc = {optionalTextAt(rows, 10, row), optionalTextAt(rows, 11, row), optionalTextAt(rows, 12, row),
+              optionalTextAt(rows, 30, row), optionalTextAt(rows, 31, row), optionalTextAt(rows, 32, row)};
     c.saml = {optionalTextAt(rows, 13, row), optionalTextAt(rows, 14, row), optionalTextAt(rows, 15, row),
               optionalTextAt(rows, 16, row)};
     auto& l = c.ldap;
@@ -70,6 +75,7 @@ void settingsAt(const RecordSet& rows, std::size_t row, SsoConnection& c) {
     l.groupScopeMapping = pairsAt<SsoMapping>(rows, 24, row, "sso_connections.group_scope_mapping");
     l.startTls = integerAt(rows, 25, row) != 0;
     l.caCertPem = optionalTextAt(rows, 26, row);
+    l.timeoutMs = static_cast<long>(integerAt(rows, 33, row));
 }
 
 SsoConnection connectionAt(const RecordSet& rows, std::size_t row) {
@@ -86,6 +92,8 @@ SsoConnection connectionAt(const RecordSet& rows, std::size_t row) {
     c.attributeMapping = pairsAt<SsoMapping>(rows, 9, row, "sso_connections.attribute_mapping");
     settingsAt(rows, row, c);
     c.updatedAt = timeAt(rows, 27, row);
+    c.sessionTtlSeconds = static_cast<long>(integerAt(rows, 28, row));
+    c.legacy = integerAt(rows, 29, row) != 0;
     return c;
 }
 

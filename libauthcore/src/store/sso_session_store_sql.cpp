@@ -8,12 +8,12 @@ namespace authcore::sql {
 namespace {
 
 const std::string kSelect = "SELECT id, organization_id, connection_id, user_id, email, subject, session_index, "
-                            "refresh_family_id, created_at, expires_at FROM sso_sessions ";
+                            "refresh_family_id, created_at, expires_at, scope FROM sso_sessions ";
 
 SsoSession ssoSessionAt(const RecordSet& rows, std::size_t row) {
     return {textAt(rows, 0, row), textAt(rows, 1, row), textAt(rows, 2, row), textAt(rows, 3, row),
             textAt(rows, 4, row), textAt(rows, 5, row), textAt(rows, 6, row), textAt(rows, 7, row),
-            timeAt(rows, 8, row), timeAt(rows, 9, row)};
+            timeAt(rows, 8, row), timeAt(rows, 9, row), optionalTextAt(rows, 10, row)};
 }
 
 } // namespace
@@ -24,10 +24,10 @@ void SsoSessionStoreSql::insert(const SsoSession& s) {
         requireRow(session, "sso_connections", "id", s.connectionId, "SSO connection");
         requireRow(session, "users", "id", s.userId, "user");
         session << "INSERT INTO sso_sessions (id, organization_id, connection_id, user_id, email, subject, "
-                   "session_index, refresh_family_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   "session_index, refresh_family_id, created_at, expires_at, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             kw::bind(s.id), kw::bind(s.organizationId), kw::bind(s.connectionId), kw::bind(s.userId),
             kw::bind(s.email), kw::bind(s.subject), kw::bind(s.sessionIndex), kw::bind(s.refreshFamilyId),
-            kw::bind(unixSeconds(s.createdAt)), kw::bind(unixSeconds(s.expiresAt)), kw::now;
+            kw::bind(unixSeconds(s.createdAt)), kw::bind(unixSeconds(s.expiresAt)), kw::bind(nullableText(s.scope)), kw::now;
     });
 }
 

@@ -37,6 +37,8 @@ SsoConnection ldapConnection(const std::string& id, const std::string& org, cons
     c.ldap.userFilter = "(uid={username})";
     c.ldap.groupScopeMapping = {{"cn=eng,ou=groups,dc=example,dc=org", "member"}, {"cn=ops,dc=example,dc=org", "x"}};
     c.ldap.startTls = false;
+    c.ldap.timeoutMs = 2500;
+    c.sessionTtlSeconds = 3600;
     c.createdAt = samples::at(created);
     c.updatedAt = samples::at(created);
     return c;
@@ -78,11 +80,16 @@ void ssoConnectionsRoundTripEveryField(Database& db) {
     BOOST_TEST(found->ldap.groupScopeMapping[1].field == "cn=ops,dc=example,dc=org");
     BOOST_TEST(!found->ldap.startTls);
     BOOST_TEST(found->ldap.groupBaseDn.empty());
+    BOOST_TEST(found->ldap.timeoutMs == 2500);
+    BOOST_TEST(found->sessionTtlSeconds == 3600);
+    BOOST_TEST(!found->legacy);
     BOOST_TEST(toUnix(found->createdAt) == toUnix(samples::at(2)));
     const auto saml = store.findBySlug("acme-saml");
     BOOST_TEST_REQUIRE(saml.has_value());
     BOOST_TEST(saml->saml.idpMetadataXml.size() == 70000u + 37u);
     BOOST_TEST((saml->status == SsoConnectionStatus::Inactive));
+    BOOST_TEST(saml->sessionTtlSeconds == 0); // the default
+    BOOST_TEST(saml->ldap.timeoutMs == 0);
     BOOST_TEST(store.findByDomain("acme.org")->id == "sso_conn_1");
     BOOST_TEST(!store.findByDomain("globex.com").has_value());
     const auto listed = store.listByOrganization("org_1");

@@ -19,7 +19,9 @@ SsoConnection oidcConnection(const std::string& id, const std::string& slug) {
     c.organizationId = "org_1";
     c.name = "IdP " + slug;
     c.slug = slug;
-    c.oidc = {"https://idp.example/" + slug, "client-" + slug, "sealed"};
+    c.oidc = {"https://idp.example/" + slug, "client-" + slug, "sealed", "openid email groups",
+              "client_secret_post", "https://app.example/" + slug + "/callback"};
+    c.legacy = slug == "two";
     c.createdAt = samples::at();
     c.updatedAt = samples::at();
     return c;
@@ -40,7 +42,7 @@ SsoSession ssoSession(const std::string& id, const std::string& connectionId, co
                       const std::string& subject, const std::string& sessionIndex, long long created,
                       long long expires) {
     return {id,      "org_1",      connectionId,      userId,           userId + "@example.com",
-            subject, sessionIndex, "rtf_" + id, samples::at(created), samples::at(expires)};
+            subject, sessionIndex, "rtf_" + id, samples::at(created), samples::at(expires), ""};
 }
 
 std::vector<std::string> idsOf(const std::vector<SsoSession>& sessions) {
@@ -57,7 +59,9 @@ void ssoSessionsInsertFindListAndRemove(Database& db) {
     prepareConnections(db);
     auto& store = db.ssoSessions();
     store.insert(ssoSession("sess_1", "sso_conn_1", "usr_alice", "alice-nameid", "idx-1", 1, 100));
-    store.insert(ssoSession("sess_2", "sso_conn_1", "usr_alice", "alice-nameid", "idx-2", 2, 100));
+    auto scoped = ssoSession("sess_2", "sso_conn_1", "usr_alice", "alice-nameid", "idx-2", 2, 100);
+    scoped.scope = "reports:read deploy";
+    store.insert(scoped);
     store.insert(ssoSession("sess_3", "sso_conn_2", "usr_bob", "bob-nameid", "", 3, 100));
     store.insert(ssoSession("sess_old", "sso_conn_1", "usr_alice", "alice-nameid", "idx-0", 0, 10));
 
@@ -72,7 +76,17 @@ void ssoSessionsInsertFindListAndRemove(Database& db) {
     BOOST_TEST(found->refreshFamilyId == "rtf_sess_2");
     BOOST_TEST(toUnix(found->createdAt) == toUnix(samples::at(2)));
     BOOST_TEST(toUnix(found->expiresAt) == toUnix(samples::at(100)));
+    BOOST_TEST(found->scope == "reports:read deploy");
+    BOOST_TEST(store.find("sess_1")->scope.empty());
     BOOST_TEST(!store.find("sess_ghost").has_value());
+
+    // Migration 9's connection settings round-trip.
+    const auto one = *db.ssoConnections().find("sso_conn_1");
+    BOOST_TEST(one.oidc.scopes == "openid email groups");
+    BOOST_TEST(one.oidc.tokenAuthMethod == "client_secret_post");
+    BOOST_TEST(one.oidc.redirectUri == "https://app.example/one/callback");
+    BOOST_TEST(!one.legacy);
+    BOOST_TEST(db.ssoConnections().find("sso_conn_2")->legacy);
 
     // Active at 10: sess_old's expiry is not after now. Newest first.
     BOOST_TEST((idsOf(store.listActive("org_1", samples::at(10))) == Ids{"sess_3", "sess_2", "sess_1"}));

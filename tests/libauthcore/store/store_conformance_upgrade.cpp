@@ -88,9 +88,9 @@ void expectVersion1RowsKept(Database& db) {
 void migrationsUpgradeVersion1KeepsRows(Database& db, Poco::Data::Session& raw) {
     createVersion1(db, raw);
     BOOST_TEST(db.schemaVersion() == 1);
-    BOOST_TEST(Database::latestSchemaVersion() == 8);
-    BOOST_TEST(db.migrate() == 7);
-    BOOST_TEST(db.schemaVersion() == 8);
+    BOOST_TEST(Database::latestSchemaVersion() == 9);
+    BOOST_TEST(db.migrate() == 8);
+    BOOST_TEST(db.schemaVersion() == 9);
     BOOST_TEST(db.migrate() == 0);
     expectVersion1RowsKept(db);
 

@@ -37,6 +37,9 @@ struct SsoOidcSettings {
     std::string issuerUrl;
     std::string clientId;
     std::string sealedClientSecret; ///< Envelope-sealed, context = the connection id
+    std::string scopes;          ///< space-separated; empty = `openid email profile`
+    std::string tokenAuthMethod; ///< `client_secret_basic` (empty) or `client_secret_post`
+    std::string redirectUri;     ///< override; empty = `{public_url}/auth/sso/{slug}/oidc/callback`
 };
 
 /// SAML 2.0 IdP settings (this server is the SP). Empty = not set.
@@ -59,6 +62,7 @@ struct SsoLdapSettings {
     std::vector<SsoMapping> groupScopeMapping; ///< group DN -> scope, in the order given
     bool startTls = true;
     std::string caCertPem;
+    long timeoutMs = 0; ///< per directory operation; 0 = the default (5 s)
 };
 
 struct SsoConnection {
@@ -75,6 +79,8 @@ struct SsoConnection {
     SsoOidcSettings oidc; ///< used when protocol is Oidc, empty otherwise
     SsoSamlSettings saml; ///< used when protocol is Saml, empty otherwise
     SsoLdapSettings ldap; ///< used when protocol is Ldap, empty otherwise
+    long sessionTtlSeconds = 0; ///< lifetime of its SSO sessions; 0 = the default (8 h)
+    bool legacy = false; ///< the organization's legacy single OIDC config (`/sso/config`)
     Timestamp createdAt{};
     Timestamp updatedAt{};
 };

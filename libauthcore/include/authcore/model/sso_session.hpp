@@ -21,6 +21,7 @@ struct SsoSession {
     std::string refreshFamilyId; ///< `rtf_...`: the refresh tokens issued for this session
     Timestamp createdAt{};
     Timestamp expiresAt{};
+    std::string scope; ///< space-separated scopes the login granted (LDAP group mapping); may be empty
 };
 
 } // namespace authcore
