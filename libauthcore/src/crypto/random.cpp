@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <chrono>
 #include <climits>
 #include <cstdint>
@@ -40,6 +41,16 @@ std::string crockford128(const std::array<std::uint8_t, 16>& value) {
     return out;
 }
 
+/// 16 bytes whose first kIdTimeBytes hold the current Unix time in ms, big-endian.
+std::array<std::uint8_t, 16> timePrefixed() {
+    using namespace std::chrono;
+    auto ms = static_cast<std::uint64_t>(duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count());
+    std::array<std::uint8_t, 16> value{};
+    for (std::size_t i = 0; i < kIdTimeBytes; ++i)
+        value[i] = static_cast<std::uint8_t>(ms >> (8 * (kIdTimeBytes - 1 - i)));
+    return value;
+}
+
 } // namespace
 
 std::string randomBytes(std::size_t count) {
@@ -56,14 +67,20 @@ std::string randomBytes(std::size_t count) {
 std::string randomToken(std::size_t bytes) { return base64UrlEncode(randomBytes(bytes)); }
 
 std::string randomId(std::string_view prefix) {
-    using namespace std::chrono;
-    auto ms = static_cast<std::uint64_t>(
-        duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count());
-    std::array<std::uint8_t, 16> value{};
-    for (std::size_t i = 0; i < kIdTimeBytes; ++i)
-        value[i] = static_cast<std::uint8_t>(ms >> (8 * (kIdTimeBytes - 1 - i)));
+    auto value = timePrefixed();
     std::string random = randomBytes(kIdRandomBytes);
     std::copy(random.begin(), random.end(), value.begin() + kIdTimeBytes);
+    return std::string(prefix) + crockford128(value);
+}
+
+std::string sequencedId(std::string_view prefix) {
+    static std::atomic<std::uint16_t> counter{0};
+    auto value = timePrefixed();
+    const std::uint16_t sequence = counter.fetch_add(1, std::memory_order_relaxed);
+    value[kIdTimeBytes] = static_cast<std::uint8_t>(sequence >> 8);
+    value[kIdTimeBytes + 1] = static_cast<std::uint8_t>(sequence & 0xff);
+    std::string random = randomBytes(kIdRandomBytes - 2);
+    std::copy(random.begin(), random.end(), value.begin() + kIdTimeBytes + 2);
     return std::string(prefix) + crockford128(value);
 }
 

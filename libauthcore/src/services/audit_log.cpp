@@ -18,7 +18,7 @@ void AuditLog::record(std::string organizationId, std::string actor, std::string
     {
         std::lock_guard lock(mutex_);
         if (buffer_.size() >= kMaxBuffered) buffer_.erase(buffer_.begin());
-        buffer_.push_back(AuditEvent{crypto::randomId("evt_"), clock_.now(), std::move(organizationId),
+        buffer_.push_back(AuditEvent{crypto::sequencedId("evt_"), clock_.now(), std::move(organizationId),
                                      std::move(actor), std::move(action), std::move(target),
                                      success ? "success" : "failure"});
         full = buffer_.size() >= batchSize_;

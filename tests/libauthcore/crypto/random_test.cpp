@@ -5,9 +5,11 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <set>
 #include <thread>
+#include <vector>
 
 using namespace authcore::crypto;
 
@@ -71,6 +73,17 @@ BOOST_AUTO_TEST_CASE(random_ids_in_one_millisecond_are_distinct) {
     std::set<std::string> ids;
     for (int i = 0; i < 1000; ++i) ids.insert(randomId("x"));
     BOOST_TEST(ids.size() == 1000u);
+}
+
+// The audit log lists newest first by id; events recorded in one millisecond
+// (a create then a delete) must keep their order. 1000 in a row span few
+// milliseconds, so most pairs share one: randomId would misorder about half.
+BOOST_AUTO_TEST_CASE(sequenced_ids_sort_in_creation_order_within_a_millisecond) {
+    std::vector<std::string> ids;
+    for (int i = 0; i < 1000; ++i) ids.push_back(sequencedId("evt_"));
+    BOOST_TEST(std::is_sorted(ids.begin(), ids.end()));
+    BOOST_TEST(std::set<std::string>(ids.begin(), ids.end()).size() == 1000u);
+    BOOST_TEST(idMillis(ids.front()) <= idMillis(ids.back()));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
