@@ -6,7 +6,7 @@
 set -uo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 log="$1"
-seconds="${AUTHCORE_FUZZ_SECONDS:-15}"
+seconds="${AUTHCORE_FUZZ_SECONDS:-10}"
 : > "$log"
 record() { # target result text
   python3 - "$log" "$1" "$2" "$3" <<'PY'
