@@ -72,32 +72,33 @@ function readRoots(file) {
   return roots;
 }
 
-/// Problems with the pending list itself: each entry a field of a non-root object type of the contract.
-function checkPendingList(contract, pending, problems) {
+/// Checks each `Type.field` entry of a roots.json list (`what`: pending, extensions):
+/// not a root field, listed once; `problem(type, field)` says what else is wrong, or nothing.
+function checkFieldList(contract, what, entries, problems, problem) {
   const roots = ROOT_KINDS.map((kind) => rootType(contract, kind)?.name);
-  for (const entry of pending) {
+  for (const entry of entries) {
     const [typeName, field, extra] = entry.split('.');
     const type = contract.getType(typeName ?? '');
-    if (extra !== undefined || !field) problems.push(`roots.json: pending ${entry} is not Type.field`);
-    else if (roots.includes(typeName)) problems.push(`roots.json: pending ${entry} is a root field (list roots under ${typeName})`);
-    else if (!isObjectType(type) || !type.getFields()[field]) problems.push(`roots.json: pending ${entry} is not an object field of the contract`);
+    const wrong = extra !== undefined || !field ? 'is not Type.field'
+      : roots.includes(typeName) ? `is a root field (list roots under ${typeName})` : problem(type, field);
+    if (wrong) problems.push(`roots.json: ${what} ${entry} ${wrong}`);
   }
-  if (new Set(pending).size !== pending.length) problems.push('roots.json: pending lists a field twice');
+  if (new Set(entries).size !== entries.length) problems.push(`roots.json: ${what} lists a field twice`);
+}
+
+/// Problems with the pending list itself: each entry a field of a non-root object type of the contract.
+function checkPendingList(contract, pending, problems) {
+  checkFieldList(contract, 'pending', pending, problems, (type, field) =>
+    (!isObjectType(type) || !type.getFields()[field] ? 'is not an object field of the contract' : null));
 }
 
 /// Problems with the extension list itself: each entry a field that a non-root object or
 /// input type of the contract does not have, listed once.
 function checkExtensionList(contract, extensions, problems) {
-  const roots = ROOT_KINDS.map((kind) => rootType(contract, kind)?.name);
-  for (const entry of extensions) {
-    const [typeName, field, extra] = entry.split('.');
-    const type = contract.getType(typeName ?? '');
-    if (extra !== undefined || !field) problems.push(`roots.json: extension ${entry} is not Type.field`);
-    else if (roots.includes(typeName)) problems.push(`roots.json: extension ${entry} is a root field`);
-    else if (!isObjectType(type) && !isInputObjectType(type)) problems.push(`roots.json: extension ${entry}: no such object or input type in the contract`);
-    else if (type.getFields()[field]) problems.push(`roots.json: extension ${entry} is in the contract`);
-  }
-  if (new Set(extensions).size !== extensions.length) problems.push('roots.json: extensions lists a field twice');
+  checkFieldList(contract, 'extensions', extensions, problems, (type, field) => {
+    if (!isObjectType(type) && !isInputObjectType(type)) return 'names no object or input type of the contract';
+    return type.getFields()[field] ? 'is in the contract' : null;
+  });
 }
 
 /// The contract as we mean to serve it for now: without the pending fields.
