@@ -19,13 +19,6 @@ constexpr std::size_t kMaxScopesBytes = 1024;
 
 [[noreturn]] void invalid(const std::string& message) { throw Error(ErrorCode::InvalidInput, message); }
 
-/// RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ).
-bool isScopeToken(const std::string& token) {
-    return !token.empty() && std::all_of(token.begin(), token.end(), [](unsigned char c) {
-        return c >= 0x21 && c <= 0x7e && c != '"' && c != '\\';
-    });
-}
-
 std::vector<std::string> spaceSeparated(const std::string& text) {
     std::vector<std::string> tokens;
     std::size_t start = 0;
@@ -55,6 +48,12 @@ void checkTokenAuthMethod(const std::string& method) {
 }
 
 } // namespace
+
+bool isScopeToken(const std::string& token) {
+    return !token.empty() && std::all_of(token.begin(), token.end(), [](unsigned char c) {
+        return c >= 0x21 && c <= 0x7e && c != '"' && c != '\\';
+    });
+}
 
 void checkSessionLifetime(long long seconds) {
     if (seconds < kMinSessionSeconds || seconds > kMaxSessionSeconds)

@@ -33,6 +33,8 @@ void checkSettingsBelongTo(SsoProtocol protocol, const SsoSettingsInput& setting
 /// Copies the given non-secret settings into `connection`; a new ldap_url
 /// without start_tls takes its default (true for ldap://, false for ldaps://).
 void applySettings(SsoConnection& connection, const SsoSettingsInput& settings);
+/// RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ).
+bool isScopeToken(const std::string& token);
 /// session_lifetime_seconds: 300..2592000 (30 days).
 void checkSessionLifetime(long long seconds);
 /// The options given: scopes (RFC 6749 scope tokens separated by spaces,

@@ -103,9 +103,11 @@ void checkGroupScopeMapping(const std::vector<SsoMapping>& mapping) {
         for (std::size_t j = 0; j < i; ++j)
             if (mapping[j].field == mapping[i].field)
                 invalid("group_scope_mapping: group '" + mapping[i].field.substr(0, 100) + "' is mapped twice");
+        // A value that is no role goes into tokens' scope: it must be a scope token.
         const auto& scope = mapping[i].attribute;
-        if (scope.empty() || scope.size() > 200 || hasSpaceOrControl(scope))
-            invalid("group_scope_mapping: the scope of each group must be 1-200 characters without whitespace");
+        if (scope.size() > 200 || !isScopeToken(scope))
+            invalid("group_scope_mapping: the scope (or role) of each group must be 1-200 characters of an RFC 6749 "
+                    "scope token (printable ASCII without space, '\"' and '\\')");
     }
 }
 

@@ -76,6 +76,18 @@ BOOST_AUTO_TEST_CASE(oidc_scopes_must_hold_openid_and_be_scope_tokens) {
     BOOST_TEST(created.oidc.scopes == "openid email groups:read"); // single spaces, repeats dropped
 }
 
+BOOST_AUTO_TEST_CASE(group_scopes_must_be_scope_tokens) {
+    for (const auto* bad : {"deploy\"all", "back\\slash", "caf\xc3\xa9", ""}) {
+        auto input = ldap();
+        input.settings.groupScopeMapping = std::vector<SsoMapping>{{"cn=devs,dc=acme,dc=test", bad}};
+        expectRefused(input, "group_scope_mapping");
+    }
+    auto input = ldap();
+    input.settings.groupScopeMapping =
+        std::vector<SsoMapping>{{"cn=devs,dc=acme,dc=test", "deploy:prod"}, {"cn=staff,dc=acme,dc=test", "admin"}};
+    BOOST_TEST(sso.create(owner, "acme", input).connection.ldap.groupScopeMapping.size() == 2u);
+}
+
 BOOST_AUTO_TEST_CASE(token_auth_method_is_basic_or_post) {
     for (const auto* bad : {"private_key_jwt", "none", "CLIENT_SECRET_POST", ""}) {
         auto input = oidc();
