@@ -66,6 +66,7 @@ BOOST_AUTO_TEST_CASE(graphql_js_rebuilds_our_schema_and_it_matches_the_contract)
                roots->getArray("Query")->size() + roots->getArray("Mutation")->size());
     BOOST_TEST(report->getValue<int>("typesCompared") >= 25);
     BOOST_TEST(report->getValue<std::size_t>("pending") == roots->getArray("pending")->size());
+    BOOST_TEST(report->getValue<std::size_t>("extensions") == roots->getArray("extensions")->size());
 }
 
 BOOST_AUTO_TEST_CASE(both_implementations_refuse_every_invalid_document) {

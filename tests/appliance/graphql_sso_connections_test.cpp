@@ -86,4 +86,38 @@ BOOST_AUTO_TEST_CASE(roles_and_validation_errors) {
     BOOST_TEST(errorCode(gql(root, R"({ organization(slug: "acme") { ssoConnections { id } } })")).empty());
 }
 
+BOOST_AUTO_TEST_CASE(connection_options_are_written_and_read) {
+    auto input = kOidcInput;
+    input.replace(input.find("\"clientSecret\""), 0,
+                  R"("sessionLifetimeSeconds": 3600, "scopes": "openid email", "tokenAuthMethod": "client_secret_post", )");
+    const auto created = gql(owner, R"(mutation($input: SsoConnectionInput!) {
+      createSsoConnection(orgSlug: "acme", input: $input) { id sessionLifetimeSeconds scopes tokenAuthMethod ldapTimeoutMs } })",
+                             input);
+    BOOST_TEST_REQUIRE(errorCode(created).empty(), last.body);
+    const auto c = data(created)->getObject("createSsoConnection");
+    BOOST_TEST(c->getValue<int>("sessionLifetimeSeconds") == 3600);
+    BOOST_TEST(c->getValue<std::string>("scopes") == "openid email");
+    BOOST_TEST(c->getValue<std::string>("tokenAuthMethod") == "client_secret_post");
+    BOOST_TEST(c->isNull("ldapTimeoutMs"));
+    const auto vars = R"({"id": ")" + c->getValue<std::string>("id") + R"("})";
+    const auto updated = gql(owner, R"(mutation($id: ID!) { updateSsoConnection(orgSlug: "acme", id: $id,
+        input: {sessionLifetimeSeconds: 86400, scopes: "openid groups", tokenAuthMethod: "client_secret_basic"}) {
+        sessionLifetimeSeconds scopes tokenAuthMethod } })", vars);
+    BOOST_TEST_REQUIRE(errorCode(updated).empty(), last.body);
+    const auto u = data(updated)->getObject("updateSsoConnection");
+    BOOST_TEST(u->getValue<int>("sessionLifetimeSeconds") == 86400);
+    BOOST_TEST(u->getValue<std::string>("scopes") == "openid groups");
+    BOOST_TEST(u->getValue<std::string>("tokenAuthMethod") == "client_secret_basic");
+    const auto tooShort = gql(owner, R"(mutation($id: ID!) { updateSsoConnection(orgSlug: "acme", id: $id,
+        input: {sessionLifetimeSeconds: 299}) { id } })", vars);
+    BOOST_TEST(errorCode(tooShort) == "BAD_USER_INPUT");
+    BOOST_TEST(last.body.find("session_lifetime_seconds") != std::string::npos, last.body);
+    const auto wrongProtocol = gql(owner, R"(mutation($id: ID!) { updateSsoConnection(orgSlug: "acme", id: $id,
+        input: {ldapTimeoutMs: 1000}) { id } })", vars);
+    BOOST_TEST(errorCode(wrongProtocol) == "BAD_USER_INPUT");
+    const auto kept = gql(owner, R"(query($id: ID!) { ssoConnection(orgSlug: "acme", id: $id) { sessionLifetimeSeconds } })",
+                          vars);
+    BOOST_TEST(data(kept)->getObject("ssoConnection")->getValue<int>("sessionLifetimeSeconds") == 86400);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

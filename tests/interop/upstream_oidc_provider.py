@@ -9,7 +9,9 @@ usage: upstream_oidc_provider.py --client-id ID --client-secret SECRET --redirec
 Binds 127.0.0.1 on a free port, prints "PORT <n>" and serves until killed; the
 issuer is http://127.0.0.1:<n>. One client (exact redirect_uri), one user who is
 approved at once. /authorize demands state, nonce (with openid) and PKCE S256;
-GET /_stats shows request counters and the last /authorize query. Faults: bad-nonce,
+GET /_stats shows request counters, the last /authorize query and how the last
+/token request authenticated its client (last_token_auth_method: client_secret_basic,
+client_secret_post, none or both). Faults: bad-nonce,
 wrong-aud, expired (claims); bad-signature (a foreign key under the published kid);
 alg-none (the id_token re-issued unsigned, header alg "none"); wrong-azp (validly
 signed, azp naming another client); token-malformed
@@ -39,13 +41,13 @@ from werkzeug.serving import make_server
 # authlib 1.2.0 only trusts https:// and http://localhost: - we serve http://127.0.0.1.
 os.environ["AUTHLIB_INSECURE_TRANSPORT"] = "1"
 
-SCOPES = ["openid", "email", "profile"]
+SCOPES = ["openid", "email", "profile", "groups"]  # groups: a scope beyond the defaults, for tests
 KEY = JsonWebKey.generate_key("RSA", 2048, is_private=True, options={"kid": "upstream-1"})
 # Same kid, different key: a signature the published JWKS cannot verify.
 ROGUE_KEY = JsonWebKey.generate_key("RSA", 2048, is_private=True, options={"kid": "upstream-1"})
 CODES, TOKENS, LOCK = {}, {}, threading.Lock()
 STATS = {"authorize_requests": 0, "token_requests": 0, "userinfo_requests": 0,
-         "last_authorize_params": None}
+         "last_authorize_params": None, "last_token_auth_method": None}
 ARGS = None  # parsed CLI
 ISSUER = None  # set once the port is known
 
@@ -207,10 +209,19 @@ def authorize():
     return server.create_authorization_response(grant_user=ARGS.sub)
 
 
+def presented_auth_method():
+    """How the client authenticated, as sent (whether or not it is accepted)."""
+    basic = request.headers.get("Authorization", "").lower().startswith("basic ")
+    post = "client_secret" in request.form
+    return "both" if basic and post else "client_secret_basic" if basic else \
+        "client_secret_post" if post else "none"
+
+
 @app.post("/token")
 def token():
     with LOCK:
         STATS["token_requests"] += 1
+        STATS["last_token_auth_method"] = presented_auth_method()
     if ARGS.fault == "token-malformed":
         return "<html>not json</html>", 200, {"Content-Type": "application/json"}
     response = server.create_token_response()

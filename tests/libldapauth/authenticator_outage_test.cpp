@@ -2,10 +2,7 @@
 // Dead and silent servers: every call returns an error within about the configured timeout.
 #include "directory_fixture.hpp"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
+#include "support/silent_server.hpp"
 
 #include <chrono>
 
@@ -18,29 +15,6 @@ using Clock = std::chrono::steady_clock;
 constexpr auto kTimeout = std::chrono::seconds(1);
 // Timeout plus slack for a loaded machine; a hang would take far longer.
 constexpr auto kLimit = std::chrono::seconds(6);
-
-/// A TCP socket that accepts connections into its backlog but never reads or answers.
-class SilentServer {
-public:
-    SilentServer() : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t length = sizeof address;
-        if (fd_ < 0 || ::bind(fd_, reinterpret_cast<sockaddr*>(&address), length) != 0 || ::listen(fd_, 16) != 0 ||
-            ::getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &length) != 0)
-            throw std::runtime_error("cannot listen on 127.0.0.1");
-        port_ = ntohs(address.sin_port);
-    }
-    ~SilentServer() { ::close(fd_); }
-    SilentServer(const SilentServer&) = delete;
-    SilentServer& operator=(const SilentServer&) = delete;
-    int port() const { return port_; }
-
-private:
-    int fd_;
-    int port_ = 0;
-};
 
 ldapauth::AuthenticatorOptions shortTimeouts(ldapauth::AuthenticatorOptions options) {
     options.networkTimeout = kTimeout;

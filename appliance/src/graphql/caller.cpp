@@ -85,6 +85,12 @@ std::optional<std::string> optionalString(const graphql::JsonValue& input, std::
     return value->asString();
 }
 
+std::optional<long long> optionalInt(const graphql::JsonValue& input, std::string_view name) {
+    const auto* value = input.find(name);
+    if (!value || !value->isInt()) return std::nullopt;
+    return value->asInt();
+}
+
 std::optional<std::vector<std::string>> optionalStrings(const graphql::JsonValue& input, std::string_view name) {
     const auto* value = input.find(name);
     if (!value || value->isNull()) return std::nullopt;

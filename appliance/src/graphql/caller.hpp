@@ -38,6 +38,8 @@ std::vector<std::string> stringsOf(const graphql::JsonValue* list);
 const graphql::JsonValue& inputArgument(const graphql::FieldContext& field);
 /// A String member of an input object; nullopt when absent or null.
 std::optional<std::string> optionalString(const graphql::JsonValue& input, std::string_view name);
+/// An Int member of an input object; nullopt when absent or null.
+std::optional<long long> optionalInt(const graphql::JsonValue& input, std::string_view name);
 /// A [String] member of an input object; nullopt when absent or null.
 std::optional<std::vector<std::string>> optionalStrings(const graphql::JsonValue& input, std::string_view name);
 /// Response{success: true}.

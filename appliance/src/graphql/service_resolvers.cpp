@@ -37,12 +37,6 @@ ServiceChanges serviceChanges(const JsonValue& input) {
             optionalStrings(input, "googleScopes"), optionalStrings(input, "microsoftScopes")};
 }
 
-std::optional<long long> optionalInt(const JsonValue& input, std::string_view name) {
-    const auto* value = input.find(name);
-    if (!value || !value->isInt()) return std::nullopt;
-    return value->asInt();
-}
-
 NewPlan newPlan(const JsonValue& input) {
     return {optionalString(input, "name").value_or(""), optionalInt(input, "priceCents").value_or(0),
             optionalString(input, "currency").value_or(""), stringsOf(input.find("features"))};

@@ -48,6 +48,7 @@ SsoSettingsInput settingsOf(const JsonValue& input) {
     for (const auto& field : ssoTextSettingFields()) s.*field.member = optionalString(input, field.graphqlName);
     s.groupScopeMapping = optionalMapping(input, "groupScopeMapping");
     s.startTls = optionalBool(input, "startTls");
+    s.ldapTimeoutMs = optionalInt(input, "ldapTimeoutMs");
     return s;
 }
 
@@ -60,6 +61,7 @@ NewSsoConnection newConnection(const JsonValue& input) {
     out.jitProvisioning = optionalBool(input, "jitProvisioning");
     out.defaultRole = optionalRole(input);
     out.attributeMapping = optionalMapping(input, "attributeMapping").value_or(std::vector<SsoMapping>{});
+    out.sessionLifetimeSeconds = optionalInt(input, "sessionLifetimeSeconds");
     out.settings = settingsOf(input);
     return out;
 }
@@ -72,6 +74,9 @@ SsoConnectionChanges connectionChanges(const JsonValue& input) {
     out.defaultRole = optionalRole(input);
     out.attributeMapping = optionalMapping(input, "attributeMapping");
     out.status = optionalString(input, "status");
+    out.sessionLifetimeSeconds = optionalInt(input, "sessionLifetimeSeconds");
+    // The update input has only the option settings (scopes, tokenAuthMethod, ldapTimeoutMs).
+    out.settings = settingsOf(input);
     return out;
 }
 
@@ -86,7 +91,15 @@ JsonValue mappingValue(const std::vector<SsoMapping>& mapping) {
     return list;
 }
 
-/// SsoConnection: exactly the contract's fields.
+/// The options of the connection's protocol; null for the others.
+void setOptions(JsonValue& json, const SsoConnection& c) {
+    const bool oidc = c.protocol == SsoProtocol::Oidc;
+    json.set("scopes", oidc ? JsonValue(c.oidc.scopes) : JsonValue());
+    json.set("tokenAuthMethod", oidc ? JsonValue(c.oidc.tokenAuthMethod) : JsonValue());
+    json.set("ldapTimeoutMs", c.protocol == SsoProtocol::Ldap ? JsonValue(c.ldap.timeoutMs) : JsonValue());
+}
+
+/// SsoConnection: the contract's fields and the option extensions.
 JsonValue connectionValue(const SsoConnectionView& view) {
     const auto& c = view.connection;
     std::string protocol(ssoProtocolName(c.protocol));
@@ -101,6 +114,8 @@ JsonValue connectionValue(const SsoConnectionView& view) {
     json.set("jitProvisioning", c.jitProvisioning);
     json.set("defaultRole", roleEnum(c.defaultRole));
     json.set("attributeMapping", mappingValue(c.attributeMapping));
+    json.set("sessionLifetimeSeconds", c.sessionTtlSeconds);
+    setOptions(json, c);
     json.set("createdAt", formatTimestamp(c.createdAt));
     json.set("updatedAt", formatTimestamp(c.updatedAt));
     return json;

@@ -4,8 +4,10 @@
 #include "app/context.hpp"
 
 #include <authcore/crypto/encoding.hpp>
+#include <authcore/model/sso_options.hpp>
 #include <authcore/error.hpp>
 
+#include <algorithm>
 #include <cctype>
 
 namespace authcore::appliance {
@@ -27,14 +29,18 @@ bool directoryFault(ldap::AuthErrc code) {
 ldap::AuthenticatorOptions optionsOf(const SsoConnection& connection, std::string bindPassword) {
     const auto& s = connection.ldap;
     ldap::AuthenticatorOptions options;
-    options.urls = {s.ldapUrl};
+    options.urls = ldapUrlList(s.ldapUrl); // tried in order: failover
     options.startTls = s.startTls;
-    // The connection rules accept start_tls false on ldap:// only when given explicitly.
-    options.allowPlaintext = !s.startTls && s.ldapUrl.rfind("ldap://", 0) == 0;
+    // The connection rules accept start_tls false with ldap:// URLs only when given explicitly.
+    options.allowPlaintext = !s.startTls && std::any_of(options.urls.begin(), options.urls.end(), [](const auto& url) {
+        return url.rfind("ldap://", 0) == 0;
+    });
     options.caCertPem = s.caCertPem;
-    // Short enough that a stalled directory answers 502 well before HTTP clients give up.
-    options.networkTimeout = std::chrono::seconds(5);
-    options.operationTimeout = std::chrono::seconds(5);
+    // One value for connecting and for each operation, so that a stalled
+    // directory answers 502 about when the administrator expects.
+    const std::chrono::milliseconds timeout{s.timeoutMs > 0 ? s.timeoutMs : kDefaultLdapTimeoutMs};
+    options.networkTimeout = timeout;
+    options.operationTimeout = timeout;
     options.bindDn = s.bindDn;
     options.bindPassword = std::move(bindPassword);
     options.userBaseDn = s.userBaseDn;
@@ -100,7 +106,8 @@ std::shared_ptr<ldap::Authenticator> LdapLogin::authenticatorFor(const SsoConnec
     const auto& s = stored ? stored->ldap : connection.ldap;
     const auto fingerprint = crypto::sha256(s.sealedBindPassword + '\n' + s.ldapUrl + '\n' + s.bindDn + '\n' +
                                             s.userBaseDn + '\n' + s.userFilter + '\n' + s.groupBaseDn + '\n' +
-                                            s.groupFilter + '\n' + (s.startTls ? "1" : "0") + s.caCertPem);
+                                            s.groupFilter + '\n' + (s.startTls ? "1" : "0") + '\n' +
+                                            std::to_string(s.timeoutMs) + '\n' + s.caCertPem);
     if (cached.authenticator && cached.fingerprint == fingerprint) return cached.authenticator;
     auto made = ldap::Authenticator::create(optionsOf(connection, context_.ssoConnections->openBindPassword(connection)));
     if (!made) {

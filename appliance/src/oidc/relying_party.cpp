@@ -7,6 +7,7 @@
 #include "app/sso_landing.hpp"
 
 #include <authcore/crypto/constant_time.hpp>
+#include <authcore/crypto/encoding.hpp>
 #include <authcore/crypto/jwt.hpp>
 #include <authcore/error.hpp>
 
@@ -86,6 +87,8 @@ std::unique_ptr<UpstreamProvider> OidcRelyingParty::makeProvider(const SsoConnec
     settings.issuer = connection.oidc.issuerUrl;
     settings.clientId = connection.oidc.clientId;
     settings.clientSecret = context_.ssoConnections->openClientSecret(connection);
+    settings.scopes = connection.oidc.scopes;                   // empty: the `oidc` preset's
+    settings.tokenAuthMethod = connection.oidc.tokenAuthMethod; // empty: client_secret_basic
     settings.redirectUri = context_.config.publicUrl() + "/auth/sso/" + connection.slug + "/oidc/callback";
     try {
         return std::make_unique<UpstreamProvider>(settings, *context_.http, *context_.jwks, context_.clock);
@@ -98,7 +101,13 @@ std::unique_ptr<UpstreamProvider> OidcRelyingParty::makeProvider(const SsoConnec
 std::shared_ptr<UpstreamProvider> OidcRelyingParty::providerFor(const SsoConnection& connection) {
     std::lock_guard lock(mutex_);
     auto& slot = providers_[connection.id];
-    if (!slot.second || slot.first != connection.updatedAt) slot = {connection.updatedAt, makeProvider(connection)};
+    // updatedAt has one-second resolution: the settings themselves (and the sealed
+    // secret, a fresh nonce on every change) tell a change made within the same second.
+    const auto stored = context_.db->ssoConnections().find(connection.id);
+    const auto& s = stored ? stored->oidc : connection.oidc;
+    const auto fingerprint = crypto::sha256(s.issuerUrl + '\n' + s.clientId + '\n' + s.sealedClientSecret + '\n' +
+                                            s.scopes + '\n' + s.tokenAuthMethod);
+    if (!slot.second || slot.first != fingerprint) slot = {fingerprint, makeProvider(connection)};
     return slot.second;
 }
 

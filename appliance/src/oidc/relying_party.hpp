@@ -86,8 +86,9 @@ private:
 
     Context& context_;
     std::mutex mutex_;
-    /// One provider per connection (it caches discovery); replaced when the connection changes.
-    std::map<std::string, std::pair<Timestamp, std::shared_ptr<UpstreamProvider>>> providers_;
+    /// One provider per connection (it caches discovery), with the fingerprint
+    /// of the stored settings it was made from; replaced when they change.
+    std::map<std::string, std::pair<std::string, std::shared_ptr<UpstreamProvider>>> providers_;
 };
 
 } // namespace authcore::appliance

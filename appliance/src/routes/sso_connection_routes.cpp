@@ -32,6 +32,7 @@ SsoSettingsInput settingsFrom(const Poco::JSON::Object::Ptr& body) {
     for (const auto& field : ssoTextSettingFields()) s.*field.member = optionalString(body, field.restName);
     s.groupScopeMapping = mappingFrom(body, "group_scope_mapping");
     s.startTls = optionalBool(body, "start_tls");
+    s.ldapTimeoutMs = optionalInteger(body, "ldap_timeout_ms");
     return s;
 }
 
@@ -44,6 +45,7 @@ NewSsoConnection newConnectionFrom(const Poco::JSON::Object::Ptr& body) {
     input.jitProvisioning = optionalBool(body, "jit_provisioning");
     input.defaultRole = optionalRole(body);
     input.attributeMapping = mappingFrom(body, "attribute_mapping").value_or(std::vector<SsoMapping>{});
+    input.sessionLifetimeSeconds = optionalInteger(body, "session_lifetime_seconds");
     input.settings = settingsFrom(body);
     return input;
 }
@@ -58,6 +60,7 @@ SsoConnectionChanges changesFrom(const Poco::JSON::Object::Ptr& body) {
     changes.defaultRole = optionalRole(body);
     changes.attributeMapping = mappingFrom(body, "attribute_mapping");
     changes.status = optionalString(body, "status");
+    changes.sessionLifetimeSeconds = optionalInteger(body, "session_lifetime_seconds");
     changes.settings = settingsFrom(body);
     return changes;
 }
@@ -76,6 +79,8 @@ void setSettings(Poco::JSON::Object& out, const SsoConnection& c) {
     if (c.protocol == SsoProtocol::Oidc) {
         out.set("issuer_url", c.oidc.issuerUrl);
         out.set("client_id", c.oidc.clientId);
+        out.set("scopes", c.oidc.scopes);
+        out.set("token_auth_method", c.oidc.tokenAuthMethod);
     } else if (c.protocol == SsoProtocol::Saml) {
         out.set("idp_metadata_url", orNull(c.saml.idpMetadataUrl));
         out.set("idp_metadata_xml", orNull(c.saml.idpMetadataXml));
@@ -91,6 +96,7 @@ void setSettings(Poco::JSON::Object& out, const SsoConnection& c) {
         out.set("group_scope_mapping", mappingJson(c.ldap.groupScopeMapping));
         out.set("start_tls", c.ldap.startTls);
         out.set("ca_cert_pem", orNull(c.ldap.caCertPem));
+        out.set("ldap_timeout_ms", static_cast<Poco::Int64>(c.ldap.timeoutMs));
     }
 }
 
@@ -107,6 +113,7 @@ Poco::JSON::Object::Ptr connectionJson(const SsoConnectionView& view) {
     out->set("jit_provisioning", c.jitProvisioning);
     out->set("default_role", std::string(roleName(c.defaultRole)));
     out->set("attribute_mapping", mappingJson(c.attributeMapping));
+    out->set("session_lifetime_seconds", static_cast<Poco::Int64>(c.sessionTtlSeconds));
     setSettings(*out, c);
     out->set("created_at", formatTimestamp(c.createdAt));
     out->set("updated_at", formatTimestamp(c.updatedAt));

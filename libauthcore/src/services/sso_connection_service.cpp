@@ -38,8 +38,11 @@ SsoConnection connectionFrom(const NewSsoConnection& input, const std::string& o
     rules::checkDefaultRole(c.defaultRole);
     rules::checkAttributeMapping(input.attributeMapping);
     c.attributeMapping = input.attributeMapping;
+    if (input.sessionLifetimeSeconds) rules::checkSessionLifetime(*input.sessionLifetimeSeconds);
+    if (input.sessionLifetimeSeconds) c.sessionTtlSeconds = static_cast<long>(*input.sessionLifetimeSeconds);
     rules::checkSettingsBelongTo(c.protocol, input.settings);
     rules::checkSecrets(input.settings);
+    rules::checkOptionSettings(input.settings);
     rules::applySettings(c, input.settings);
     rules::checkSettings(c, input.settings.clientSecret || input.settings.bindPassword);
     c.createdAt = now;
@@ -58,9 +61,12 @@ void applyChanges(SsoConnection& c, const SsoConnectionChanges& changes) {
     if (changes.attributeMapping) rules::checkAttributeMapping(*changes.attributeMapping);
     if (changes.attributeMapping) c.attributeMapping = *changes.attributeMapping;
     if (changes.status) c.status = rules::checkStatus(*changes.status);
+    if (changes.sessionLifetimeSeconds) rules::checkSessionLifetime(*changes.sessionLifetimeSeconds);
+    if (changes.sessionLifetimeSeconds) c.sessionTtlSeconds = static_cast<long>(*changes.sessionLifetimeSeconds);
     const auto& s = changes.settings;
     rules::checkSettingsBelongTo(c.protocol, s);
     rules::checkSecrets(s);
+    rules::checkOptionSettings(s);
     const bool stored = !c.oidc.sealedClientSecret.empty() || !c.ldap.sealedBindPassword.empty();
     rules::applySettings(c, s);
     rules::checkSettings(c, stored || s.clientSecret || s.bindPassword);
@@ -173,6 +179,7 @@ SsoConnectionView SsoConnectionService::viewOf(SsoConnection c) const {
         if (c.saml.acsUrl.empty()) c.saml.acsUrl = base + "acs";
         if (c.saml.spEntityId.empty()) c.saml.spEntityId = base + "metadata";
     }
+    rules::fillOptionDefaults(c);
     view.connection = std::move(c);
     return view;
 }

@@ -18,12 +18,18 @@ const char* const kInvalidCode = "invalid or expired code";
 
 } // namespace
 
-std::string SsoLoginService::openSession(SsoSession& session, std::optional<Timestamp> notOnOrAfter) {
+std::chrono::seconds SsoLoginService::sessionLifetimeOf(const SsoConnection& connection) const {
+    return connection.sessionTtlSeconds > 0 ? std::chrono::seconds{connection.sessionTtlSeconds}
+                                            : options_.sessionLifetime;
+}
+
+std::string SsoLoginService::openSession(SsoSession& session, std::chrono::seconds lifetime,
+                                         std::optional<Timestamp> notOnOrAfter) {
     const auto now = clock_.now();
     session.id = crypto::randomId("sess_");
     session.refreshFamilyId = crypto::randomId("rtf_");
     session.createdAt = now;
-    session.expiresAt = now + options_.sessionLifetime;
+    session.expiresAt = now + lifetime;
     // The IdP's own session limit wins when it ends first.
     if (notOnOrAfter && *notOnOrAfter < session.expiresAt) session.expiresAt = *notOnOrAfter;
     if (session.expiresAt <= now)
@@ -55,8 +61,10 @@ TokenResult SsoLoginService::exchange(const std::string& code, const std::string
     const auto now = clock_.now();
     if (!session || session->expiresAt <= now || session->userId != value->optValue<std::string>("user_id", ""))
         throw Error(ErrorCode::InvalidInput, kInvalidCode);
+    // The refresh family ends with the session: a refreshing client cannot outlive it.
     auto result = tokens_.issueSessionTokens({session->userId, session->email, session->refreshFamilyId,
-                                              session->expiresAt, session->createdAt, options_.consoleClientId});
+                                              session->expiresAt, session->createdAt, options_.consoleClientId,
+                                              session->scope});
     detail::rememberUsedCode(codes_, detail::ssoUsedKey(hash), session->refreshFamilyId, result.accessToken, now);
     audit_.record(session->organizationId, session->userId, "sso.exchange", session->id, true);
     return result;

@@ -5,6 +5,7 @@
 
 #include "crypto/json_util.hpp"
 #include "services/sso_login_keys.hpp"
+#include "services/sso_login_mapping.hpp"
 
 #include <authcore/crypto/random.hpp>
 #include <authcore/error.hpp>
@@ -53,6 +54,9 @@ std::string SsoLoginService::issueLinkToken(const SsoConnection& connection, con
     link.set("email", found.identity.email);
     link.set("session_index", assertion.sessionIndex);
     link.set("not_on_or_after", static_cast<Poco::Int64>(assertion.notOnOrAfter ? toUnix(*assertion.notOnOrAfter) : 0));
+    // The session the link opens is the login's: its lifetime and scope as the connection had them then.
+    link.set("session_seconds", static_cast<Poco::Int64>(sessionLifetimeOf(connection).count()));
+    link.set("scope", detail::grantedScope(connection, assertion));
     const auto token = crypto::randomToken(32);
     // 256 random bits: a collision means a broken CSPRNG, never a retry case.
     if (!codes_.putIfAbsent(detail::ssoLinkKey(detail::secretHash(token)), crypto::detail::toJson(link),
@@ -83,9 +87,10 @@ std::string SsoLoginService::confirmLink(const std::string& linkToken, const std
     linkIdentity(identities_, {detail::ssoProvider(connectionId), subject, user->id, email, now});
     audit_.record(organizationId, user->id, "sso.link_confirmed", connectionId, true);
     SsoSession session{"", organizationId, connectionId, user->id, email, subject, member(*link, "session_index"),
-                       "", {}, {}, {}};
+                       "", {}, {}, member(*link, "scope")};
     const auto notOnOrAfter = link->optValue<Poco::Int64>("not_on_or_after", 0);
-    return openSession(session, notOnOrAfter ? std::optional{fromUnix(notOnOrAfter)} : std::nullopt);
+    const std::chrono::seconds lifetime{link->optValue<Poco::Int64>("session_seconds", options_.sessionLifetime.count())};
+    return openSession(session, lifetime, notOnOrAfter ? std::optional{fromUnix(notOnOrAfter)} : std::nullopt);
 }
 
 } // namespace authcore

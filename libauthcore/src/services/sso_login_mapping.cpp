@@ -4,6 +4,7 @@
 #include "services/sso_login_mapping.hpp"
 
 #include <authcore/error.hpp>
+#include <authcore/services/sso_group_mapping.hpp>
 #include <authcore/services/user_service.hpp>
 
 #include <algorithm>
@@ -77,6 +78,15 @@ MappedAssertion mapAssertion(const SsoConnection& connection, const SsoAssertion
     if (out.subject.empty() || out.subject.size() > kMaxSubject)
         throw Error(ErrorCode::InvalidInput, "the identity provider sent no usable subject");
     return out;
+}
+
+std::string grantedScope(const SsoConnection& connection, const SsoAssertion& assertion) {
+    const auto groups = assertion.attributes.find("groups");
+    if (groups == assertion.attributes.end()) return "";
+    std::string scope;
+    for (const auto& granted : mapSsoGroups(connection.ldap.groupScopeMapping, groups->second).scopes)
+        scope += (scope.empty() ? "" : " ") + granted;
+    return scope;
 }
 
 bool inConnectionDomains(const SsoConnection& connection, const std::string& email) {

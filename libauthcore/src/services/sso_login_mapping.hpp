@@ -19,6 +19,11 @@ struct MappedAssertion {
 /// there is no email, or it is not a plausible address, or no subject.
 MappedAssertion mapAssertion(const SsoConnection& connection, const SsoAssertion& assertion);
 
+/// The scopes `connection.ldap.groupScopeMapping` grants the values of the
+/// assertion's `groups` attribute (group DNs; LDAP logins carry them),
+/// space-separated in mapping order; empty when none.
+std::string grantedScope(const SsoConnection& connection, const SsoAssertion& assertion);
+
 /// True when `email`'s domain (after the last '@', case-insensitive) is one
 /// of the connection's domains.
 bool inConnectionDomains(const SsoConnection& connection, const std::string& email);

@@ -38,8 +38,8 @@ SsoLoginOutcome SsoLoginService::login(const SsoConnection& connection, const Ss
     }
     const auto& user = found.identity.user;
     SsoSession session{"", connection.organizationId, connection.id, user.id, found.identity.email, found.subject,
-                       assertion.sessionIndex, "", {}, {}, {}};
-    outcome.code = openSession(session, assertion.notOnOrAfter);
+                       assertion.sessionIndex, "", {}, {}, detail::grantedScope(connection, assertion)};
+    outcome.code = openSession(session, sessionLifetimeOf(connection), assertion.notOnOrAfter);
     outcome.sessionId = session.id;
     audit_.record(connection.organizationId, user.id, "sso.login", connection.id, true);
     return outcome;

@@ -27,6 +27,8 @@ const std::vector<SsoTextSettingField>& ssoTextSettingFields() {
         {"issuer_url", "issuerUrl", oidc, &S::issuerUrl},
         {"client_id", "clientId", oidc, &S::clientId},
         {"client_secret", "clientSecret", oidc, &S::clientSecret},
+        {"scopes", "scopes", oidc, &S::scopes},
+        {"token_auth_method", "tokenAuthMethod", oidc, &S::tokenAuthMethod},
         {"idp_metadata_url", "idpMetadataUrl", saml, &S::idpMetadataUrl},
         {"idp_metadata_xml", "idpMetadataXml", saml, &S::idpMetadataXml},
         {"acs_url", "acsUrl", saml, &S::acsUrl},

@@ -3,6 +3,7 @@
 // naming the field (as REST spells it).
 #pragma once
 
+#include <authcore/model/sso_options.hpp>
 #include <authcore/services/sso_connection_service.hpp>
 
 #include <string>
@@ -32,6 +33,20 @@ void checkSettingsBelongTo(SsoProtocol protocol, const SsoSettingsInput& setting
 /// Copies the given non-secret settings into `connection`; a new ldap_url
 /// without start_tls takes its default (true for ldap://, false for ldaps://).
 void applySettings(SsoConnection& connection, const SsoSettingsInput& settings);
+/// RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ).
+bool isScopeToken(const std::string& token);
+/// session_lifetime_seconds: 300..2592000 (30 days).
+void checkSessionLifetime(long long seconds);
+/// The options given: scopes (RFC 6749 scope tokens separated by spaces,
+/// with openid, at most 1024 bytes), token_auth_method (client_secret_basic
+/// or client_secret_post), ldap_timeout_ms (100..60000).
+void checkOptionSettings(const SsoSettingsInput& settings);
+/// The space-separated items of `text` (scopes, LDAP URLs) joined by single
+/// spaces, repeats dropped.
+std::string normalizedSpaceList(const std::string& scopes);
+/// Puts the value in effect in each option left at 0 or empty (session
+/// lifetime; the OIDC or LDAP options of that protocol only).
+void fillOptionDefaults(SsoConnection& connection);
 /// The secrets given: 1-4096 characters.
 void checkSecrets(const SsoSettingsInput& settings);
 /// The protocol settings of `connection` as a whole: required ones present

@@ -17,6 +17,7 @@ namespace {
 
 constexpr std::size_t kMaxText = 1024;
 constexpr std::size_t kMaxMetadataXml = 512 * 1024;
+constexpr std::size_t kMaxLdapUrls = 10;
 
 [[noreturn]] void invalid(const std::string& message) { throw Error(ErrorCode::InvalidInput, message); }
 
@@ -35,10 +36,15 @@ std::vector<std::pair<SsoProtocol, const char*>> givenSettings(const SsoSettings
         if ((s.*field.member).has_value()) given.emplace_back(field.protocol, field.restName);
     if (s.groupScopeMapping) given.emplace_back(SsoProtocol::Ldap, "group_scope_mapping");
     if (s.startTls) given.emplace_back(SsoProtocol::Ldap, "start_tls");
+    if (s.ldapTimeoutMs) given.emplace_back(SsoProtocol::Ldap, "ldap_timeout_ms");
     return given;
 }
 
-bool isLdapsUrl(const std::string& url) { return url.rfind("ldaps://", 0) == 0; }
+/// Some URL of the list is ldap:// (StartTLS or plain), not ldaps://.
+bool hasPlainLdapUrl(const std::string& ldapUrl) {
+    const auto urls = ldapUrlList(ldapUrl);
+    return std::any_of(urls.begin(), urls.end(), [](const std::string& url) { return url.rfind("ldaps://", 0) != 0; });
+}
 
 void checkDn(const std::string& dn, const char* field) {
     if (dn.empty() || dn.size() > kMaxText || hasControl(dn) || dn.find('=') == std::string::npos)
@@ -57,7 +63,7 @@ void checkFilter(const std::string& filter, const char* field) {
 }
 
 void checkLdapUrl(const std::string& url) {
-    const std::string rule = "ldap_url must be ldap://host[:port] or ldaps://host[:port]";
+    const std::string rule = "ldap_url must be ldap://host[:port] or ldaps://host[:port] URLs separated by spaces";
     Poco::URI parsed;
     try {
         parsed = Poco::URI(url);
@@ -97,9 +103,11 @@ void checkGroupScopeMapping(const std::vector<SsoMapping>& mapping) {
         for (std::size_t j = 0; j < i; ++j)
             if (mapping[j].field == mapping[i].field)
                 invalid("group_scope_mapping: group '" + mapping[i].field.substr(0, 100) + "' is mapped twice");
+        // A value that is no role goes into tokens' scope: it must be a scope token.
         const auto& scope = mapping[i].attribute;
-        if (scope.empty() || scope.size() > 200 || hasSpaceOrControl(scope))
-            invalid("group_scope_mapping: the scope of each group must be 1-200 characters without whitespace");
+        if (scope.size() > 200 || !isScopeToken(scope))
+            invalid("group_scope_mapping: the scope (or role) of each group must be 1-200 characters of an RFC 6749 "
+                    "scope token (printable ASCII without space, '\"' and '\\')");
     }
 }
 
@@ -121,11 +129,19 @@ void checkSaml(const SsoSamlSettings& saml) {
     if (!saml.spEntityId.empty()) checkSpEntityId(saml.spEntityId);
 }
 
+/// ldap_url: 1-10 URLs separated by spaces, tried in order (failover).
+void checkLdapUrls(const SsoLdapSettings& ldap) {
+    const auto urls = ldapUrlList(ldap.ldapUrl);
+    if (urls.empty()) invalid("ldap_url is required for an ldap connection");
+    if (urls.size() > kMaxLdapUrls || hasControl(ldap.ldapUrl))
+        invalid("ldap_url must be at most 10 URLs separated by spaces");
+    for (const auto& url : urls) checkLdapUrl(url);
+    if (!hasPlainLdapUrl(ldap.ldapUrl) && ldap.startTls)
+        invalid("start_tls must be false for ldaps:// URLs (the connection is already TLS)");
+}
+
 void checkLdap(const SsoLdapSettings& ldap, bool hasSecret) {
-    if (ldap.ldapUrl.empty()) invalid("ldap_url is required for an ldap connection");
-    checkLdapUrl(ldap.ldapUrl);
-    if (isLdapsUrl(ldap.ldapUrl) && ldap.startTls)
-        invalid("start_tls must be false for an ldaps:// URL (the connection is already TLS)");
+    checkLdapUrls(ldap);
     if (ldap.bindDn.empty()) invalid("bind_dn is required for an ldap connection");
     checkDn(ldap.bindDn, "bind_dn");
     if (!hasSecret) invalid("bind_password is required for an ldap connection");
@@ -154,11 +170,13 @@ void applySettings(SsoConnection& c, const SsoSettingsInput& s) {
     };
     set(c.oidc.issuerUrl, s.issuerUrl);
     set(c.oidc.clientId, s.clientId);
+    if (s.scopes) c.oidc.scopes = normalizedSpaceList(*s.scopes);
+    set(c.oidc.tokenAuthMethod, s.tokenAuthMethod);
     set(c.saml.idpMetadataUrl, s.idpMetadataUrl);
     set(c.saml.idpMetadataXml, s.idpMetadataXml);
     set(c.saml.acsUrl, s.acsUrl);
     set(c.saml.spEntityId, s.spEntityId);
-    set(c.ldap.ldapUrl, s.ldapUrl);
+    if (s.ldapUrl) c.ldap.ldapUrl = normalizedSpaceList(*s.ldapUrl);
     set(c.ldap.bindDn, s.bindDn);
     set(c.ldap.userBaseDn, s.userBaseDn);
     set(c.ldap.userFilter, s.userFilter);
@@ -166,10 +184,11 @@ void applySettings(SsoConnection& c, const SsoSettingsInput& s) {
     set(c.ldap.groupFilter, s.groupFilter);
     set(c.ldap.caCertPem, s.caCertPem);
     if (s.groupScopeMapping) c.ldap.groupScopeMapping = *s.groupScopeMapping;
+    if (s.ldapTimeoutMs) c.ldap.timeoutMs = static_cast<long>(*s.ldapTimeoutMs);
     if (s.startTls)
         c.ldap.startTls = *s.startTls;
     else if (s.ldapUrl)
-        c.ldap.startTls = !isLdapsUrl(*s.ldapUrl);
+        c.ldap.startTls = hasPlainLdapUrl(*s.ldapUrl);
     if (c.protocol == SsoProtocol::Ldap && c.ldap.userFilter.empty()) c.ldap.userFilter = kDefaultUserFilter;
 }
 

@@ -260,7 +260,8 @@ TokenResult TokenService::authorizationCode(const Form& form, const ClientCreden
 
 TokenResult TokenService::issueSessionTokens(const SessionGrant& grant) {
     const auto now = clock_.now();
-    const std::string scope = "openid email profile";
+    // The login's own scopes (LDAP group mapping) widen the base, never replace it.
+    const auto scope = joinScopes(splitScopes("openid email profile " + grant.extraScope));
     const UserSession session{grant.userId, grant.clientId, issuer_.issuer(), scope,          scope,
                               grant.email,  "",             grant.authTime,   grant.familyId, grant.familyExpiresAt};
     return mintUserTokens(issuer_, tokens_, now, session, "session", grant.clientId);

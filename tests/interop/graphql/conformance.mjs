@@ -7,7 +7,7 @@ import path from 'node:path';
 import process from 'node:process';
 import {
   GraphQLError, GraphQLObjectType, GraphQLSchema, Kind, TypeInfo, buildASTSchema, buildClientSchema, getIntrospectionQuery,
-  getNamedType, isEnumType, isInputObjectType, isInterfaceType, isObjectType,
+  getNamedType, isEnumType, isInputObjectType, isInterfaceType, isNonNullType, isObjectType,
   isSpecifiedScalarType, isUnionType, parse, parseValue, print, specifiedRules, validate, validateSchema, visit,
   visitWithTypeInfo,
 } from 'graphql';
@@ -57,30 +57,48 @@ function rootType(schema, kind) {
     Subscription: schema.getSubscriptionType() }[kind] ?? null;
 }
 
-/// roots.json: the served root fields by root type, and `pending`, the "Type.field"s of
-/// non-root object types the contract has but we deliberately do not serve yet.
+/// roots.json: the served root fields by root type, `pending`, the "Type.field"s of
+/// non-root object types the contract has but we deliberately do not serve yet, and
+/// `extensions`, the "Type.field"s we serve beyond the contract (see README.md).
 function readRoots(file) {
   const roots = JSON.parse(readFileSync(file, 'utf8'));
   for (const [kind, fields] of Object.entries(roots)) {
-    if (!(ROOT_KINDS.includes(kind) || kind === 'pending') || !Array.isArray(fields)) {
+    if (!(ROOT_KINDS.includes(kind) || kind === 'pending' || kind === 'extensions') || !Array.isArray(fields)) {
       throw new Error(`roots.json: bad entry ${kind}`);
     }
   }
   roots.pending ??= [];
+  roots.extensions ??= [];
   return roots;
+}
+
+/// Checks each `Type.field` entry of a roots.json list (`what`: pending, extensions):
+/// not a root field, listed once; `problem(type, field)` says what else is wrong, or nothing.
+function checkFieldList(contract, what, entries, problems, problem) {
+  const roots = ROOT_KINDS.map((kind) => rootType(contract, kind)?.name);
+  for (const entry of entries) {
+    const [typeName, field, extra] = entry.split('.');
+    const type = contract.getType(typeName ?? '');
+    const wrong = extra !== undefined || !field ? 'is not Type.field'
+      : roots.includes(typeName) ? `is a root field (list roots under ${typeName})` : problem(type, field);
+    if (wrong) problems.push(`roots.json: ${what} ${entry} ${wrong}`);
+  }
+  if (new Set(entries).size !== entries.length) problems.push(`roots.json: ${what} lists a field twice`);
 }
 
 /// Problems with the pending list itself: each entry a field of a non-root object type of the contract.
 function checkPendingList(contract, pending, problems) {
-  const roots = ROOT_KINDS.map((kind) => rootType(contract, kind)?.name);
-  for (const entry of pending) {
-    const [typeName, field, extra] = entry.split('.');
-    const type = contract.getType(typeName ?? '');
-    if (extra !== undefined || !field) problems.push(`roots.json: pending ${entry} is not Type.field`);
-    else if (roots.includes(typeName)) problems.push(`roots.json: pending ${entry} is a root field (list roots under ${typeName})`);
-    else if (!isObjectType(type) || !type.getFields()[field]) problems.push(`roots.json: pending ${entry} is not an object field of the contract`);
-  }
-  if (new Set(pending).size !== pending.length) problems.push('roots.json: pending lists a field twice');
+  checkFieldList(contract, 'pending', pending, problems, (type, field) =>
+    (!isObjectType(type) || !type.getFields()[field] ? 'is not an object field of the contract' : null));
+}
+
+/// Problems with the extension list itself: each entry a field that a non-root object or
+/// input type of the contract does not have, listed once.
+function checkExtensionList(contract, extensions, problems) {
+  checkFieldList(contract, 'extensions', extensions, problems, (type, field) => {
+    if (!isObjectType(type) && !isInputObjectType(type)) return 'names no object or input type of the contract';
+    return type.getFields()[field] ? 'is in the contract' : null;
+  });
 }
 
 /// The contract as we mean to serve it for now: without the pending fields.
@@ -151,14 +169,20 @@ function compareField(where, mine, other, problems) {
   }
 }
 
-/// `pending`: the contract fields of this type that must be missing (object types only).
-function compareFieldMaps(typeName, ours, theirs, problems, isInput, pending = new Set()) {
+/// `pending`: the contract fields of this type that must be missing (object types only);
+/// `extensions`: fields we may serve beyond the contract (an input's must be nullable, so
+/// that every input the contract allows stays valid).
+function compareFieldMaps(typeName, ours, theirs, problems, isInput, pending = new Set(), extensions = new Set()) {
   for (const name of Object.keys(theirs)) {
     const isPending = pending.has(`${typeName}.${name}`);
     if (!ours[name] && !isPending) problems.push(`${typeName}.${name}: field missing (in contract)`);
     if (ours[name] && isPending) problems.push(`${typeName}.${name}: served but listed as pending in roots.json`);
   }
-  for (const name of Object.keys(ours)) if (!theirs[name]) problems.push(`${typeName}.${name}: field not in contract`);
+  for (const [name, field] of Object.entries(ours)) {
+    if (theirs[name]) continue;
+    if (!extensions.has(`${typeName}.${name}`)) problems.push(`${typeName}.${name}: field not in contract`);
+    else if (isInput && isNonNullType(field.type)) problems.push(`${typeName}.${name}: an input extension must be nullable`);
+  }
   for (const field of Object.values(ours)) {
     const counterpart = theirs[field.name];
     if (!counterpart) continue;
@@ -177,7 +201,7 @@ function kindOf(type) {
 }
 
 /// Compares one of our named types with the contract's type of the same name.
-function compareNamedType(mine, contract, problems, pending) {
+function compareNamedType(mine, contract, problems, pending, extensions) {
   if (isSpecifiedScalarType(mine)) return;
   const other = contract.getType(mine.name);
   if (!other) return problems.push(`type ${mine.name}: not in contract`);
@@ -186,10 +210,11 @@ function compareNamedType(mine, contract, problems, pending) {
   }
   const names = (list) => list.map((t) => t.name);
   if (isObjectType(mine) || isInterfaceType(mine)) {
-    compareFieldMaps(mine.name, mine.getFields(), other.getFields(), problems, false, isObjectType(mine) ? pending : undefined);
+    compareFieldMaps(mine.name, mine.getFields(), other.getFields(), problems, false,
+      isObjectType(mine) ? pending : undefined, extensions);
     compareSets(`type ${mine.name}`, 'interface', names(mine.getInterfaces()), names(other.getInterfaces()), problems);
   } else if (isInputObjectType(mine)) {
-    compareFieldMaps(mine.name, mine.getFields(), other.getFields(), problems, true);
+    compareFieldMaps(mine.name, mine.getFields(), other.getFields(), problems, true, undefined, extensions);
   } else if (isEnumType(mine)) {
     compareSets(`enum ${mine.name}`, 'value', names(mine.getValues()), names(other.getValues()), problems);
   } else if (isUnionType(mine)) {
@@ -279,13 +304,21 @@ async function checkSchema(args, contract, roots, report) {
   report.rootFields = rootFields.length;
   const types = reachableTypes(ours, rootFields);
   const pending = new Set(roots.pending);
-  types.forEach((type) => compareNamedType(type, contract, problems, pending));
+  const extensions = new Set(roots.extensions);
+  types.forEach((type) => compareNamedType(type, contract, problems, pending, extensions));
   report.typesCompared = types.length;
   // A pending field of a type we do not serve at all is a stale entry.
   for (const entry of roots.pending) {
     if (!types.some((type) => type.name === entry.split('.')[0])) problems.push(`roots.json: pending ${entry}: type not served`);
   }
   report.pending = roots.pending.length;
+  // An extension we do not serve is a stale entry.
+  for (const entry of roots.extensions) {
+    const [typeName, field] = entry.split('.');
+    const type = types.find((t) => t.name === typeName);
+    if (!type || !type.getFields()[field]) problems.push(`roots.json: extension ${entry}: not served`);
+  }
+  report.extensions = roots.extensions.length;
 }
 
 // ---------- invalid documents ----------
@@ -402,6 +435,7 @@ async function main() {
     const contract = buildASTSchema(document);
     const roots = readRoots(args.roots);
     checkPendingList(contract, roots.pending, report.problems);
+    checkExtensionList(contract, roots.extensions, report.problems);
     if (report.problems.length === 0) {
       const restricted = restrictToRoots(withoutPending(document, roots.pending), roots);
       if (args['invalid-dir']) await checkInvalidDir(args, contract, restricted, report);

@@ -21,11 +21,13 @@ namespace authcore {
 /// (update). Each applies to one protocol only.
 struct SsoSettingsInput {
     std::optional<std::string> issuerUrl, clientId, clientSecret;                         // OIDC
+    std::optional<std::string> scopes, tokenAuthMethod;                                   // OIDC
     std::optional<std::string> idpMetadataUrl, idpMetadataXml, acsUrl, spEntityId;        // SAML
     std::optional<std::string> ldapUrl, bindDn, bindPassword, userBaseDn, userFilter;     // LDAP
     std::optional<std::string> groupBaseDn, groupFilter, caCertPem;                       // LDAP
     std::optional<std::vector<SsoMapping>> groupScopeMapping;                             // LDAP
     std::optional<bool> startTls;                                                         // LDAP
+    std::optional<long long> ldapTimeoutMs;                                               // LDAP
 };
 
 /// A text setting of SsoSettingsInput: its REST and GraphQL names and the
@@ -48,6 +50,7 @@ struct NewSsoConnection {
     std::optional<bool> jitProvisioning;      ///< absent: false
     std::optional<Role> defaultRole;          ///< absent: member
     std::vector<SsoMapping> attributeMapping;
+    std::optional<long long> sessionLifetimeSeconds; ///< absent: the default (8 h)
     SsoSettingsInput settings;
 };
 
@@ -60,11 +63,13 @@ struct SsoConnectionChanges {
     std::optional<Role> defaultRole;
     std::optional<std::vector<SsoMapping>> attributeMapping;
     std::optional<std::string> status; ///< active or inactive
+    std::optional<long long> sessionLifetimeSeconds;
     SsoSettingsInput settings;
 };
 
 /// A connection as callers see it: the sealed secrets are emptied, and the
-/// SAML defaults filled in.
+/// defaults filled in (SAML URLs, session lifetime, OIDC scopes and token
+/// auth method, LDAP timeout), so that it shows what is in effect.
 struct SsoConnectionView {
     SsoConnection connection;
     bool hasSecret = false; ///< an OIDC client secret or LDAP bind password is stored

@@ -9,6 +9,7 @@
 #include <authcore/crypto/password_hasher.hpp>
 #include <authcore/ephemeral/code_store.hpp>
 #include <authcore/model/sso_connection.hpp>
+#include <authcore/model/sso_options.hpp>
 #include <authcore/model/sso_session.hpp>
 #include <authcore/model/user.hpp>
 #include <authcore/services/audit_log.hpp>
@@ -59,7 +60,8 @@ struct SsoLoginOptions {
     std::chrono::seconds linkLifetime{600};
     int linkAttempts = 5; ///< wrong passwords that burn a link token
     RateLimit exchangePerIp{20, std::chrono::seconds{60}};
-    std::chrono::seconds sessionLifetime{8 * 3600};
+    /// For connections without a session lifetime of their own.
+    std::chrono::seconds sessionLifetime{kDefaultSsoSessionTtlSeconds};
     std::string consoleClientId = "authcore-console";
 };
 
@@ -83,7 +85,11 @@ public:
     SsoIdentity resolve(const SsoConnection& connection, const SsoAssertion& assertion);
 
     /// `resolve`, then a session and a code; or a link token for an existing
-    /// password user not yet linked to this connection. Same errors.
+    /// password user not yet linked to this connection. Same errors. The
+    /// session lasts the connection's sessionTtlSeconds (options' default when
+    /// 0), capped by assertion.notOnOrAfter; its scope is what the connection's
+    /// group_scope_mapping grants the `groups` attribute's values (the role
+    /// values of the mapping are not scopes).
     SsoLoginOutcome login(const SsoConnection& connection, const SsoAssertion& assertion);
 
     /// Links the account behind `linkToken` once `password` is the user's,
@@ -93,7 +99,8 @@ public:
     std::string confirmLink(const std::string& linkToken, const std::string& password);
 
     /// Redeems a code for a management-plane access token (aud = issuer,
-    /// client = the console) and a refresh token of the session's family.
+    /// client = the console, scope = the base scope and the session's) and a
+    /// refresh token of the session's family, which ends with the session.
     /// RateLimited past exchangePerIp; InvalidInput for an unknown, expired or
     /// used code (a second use also revokes what the first issued).
     TokenResult exchange(const std::string& code, const std::string& clientIp);
@@ -119,7 +126,9 @@ private:
     /// Creates the user, its membership and its identity in one write.
     User provision(const SsoConnection& connection, const Match& match);
     /// Completes `session` (id, family, times), stores it and returns a code for it.
-    std::string openSession(SsoSession& session, std::optional<Timestamp> notOnOrAfter);
+    std::string openSession(SsoSession& session, std::chrono::seconds lifetime, std::optional<Timestamp> notOnOrAfter);
+    /// The connection's session lifetime, options_.sessionLifetime when it has none.
+    std::chrono::seconds sessionLifetimeOf(const SsoConnection& connection) const;
     std::string issueLinkToken(const SsoConnection& connection, const SsoAssertion& assertion, const Match& match);
 
     UserStore& users_;

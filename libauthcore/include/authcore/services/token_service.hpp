@@ -68,6 +68,7 @@ struct SessionGrant {
     Timestamp familyExpiresAt{}; ///< the refresh tokens' absolute end, kept by every rotation
     Timestamp authTime{};
     std::string clientId = "authcore-console"; ///< a public client: its refresh grant needs no secret
+    std::string extraScope; ///< space-separated scopes the login granted, added to the base scope
 };
 
 struct TokenServiceOptions {
@@ -87,8 +88,10 @@ public:
     /// A 256-bit single-use code for `grant`, valid 60 s (kept in the CodeStore).
     std::string issueAuthorizationCode(const CodeGrant& grant);
     /// For `grant`'s user: an access token with aud = the issuer (public_url),
-    /// client = grant.clientId, scope `openid email profile`, and a refresh
-    /// token in grant.familyId. Throws Error (StoreUnavailable) from the store.
+    /// client = grant.clientId, scope `openid email profile` followed by
+    /// grant.extraScope (duplicates dropped), and a refresh token in
+    /// grant.familyId with that scope, ending at grant.familyExpiresAt.
+    /// Throws Error (StoreUnavailable) from the store.
     TokenResult issueSessionTokens(const SessionGrant& grant);
     /// Dispatches on `grant_type` of the form fields; throws OAuthError.
     TokenResult token(const std::map<std::string, std::string>& form, const ClientCredentials& credentials);
