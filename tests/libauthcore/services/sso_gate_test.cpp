@@ -52,6 +52,17 @@ struct Fixture : test::SsoLoginFixture {
                            {});
     }
     TokenResult refresh(const std::string& token) { return gated.token(refreshForm(token), {}); }
+    /// An SSO login of a new (JIT, member) user of acme and its exchange.
+    struct SsoLogin {
+        User user;
+        std::string sessionId;
+        std::string refreshToken;
+    };
+    SsoLogin ssoLogin(const std::string& email, const std::string& sessionIndex = "") {
+        const auto outcome = sso.login(connection, assertion("idp-" + email, email, sessionIndex));
+        const auto exchanged = sso.exchange(outcome.code, "192.0.2.1");
+        return {*db->users().findByEmail(email), outcome.sessionId, exchanged.refreshToken};
+    }
     SsoPolicyService policy{db->ssoConnections(), db->ssoSessions(), db->tokens(), db->organizations(),
                             orgs,                 audit,            clock};
     SsoGate gate{policy, db->users(), db->ssoSessions()};
@@ -93,12 +104,14 @@ BOOST_AUTO_TEST_CASE(non_sso_refresh_is_refused_while_enforced_and_burns_nothing
 }
 
 BOOST_AUTO_TEST_CASE(sso_born_refresh_family_still_refreshes_while_enforced) {
-    const auto session = sso.login(connection, assertion("idp-member", member.email));
-    const auto tokensOut = sso.exchange(session.code, "192.0.2.1");
+    const auto jit = ssoLogin("jit@acme.com");
+    const auto other = redeem(issueCode(jit.user)); // the same user's non-SSO family
     enforce(true);
-    const auto rotated = refresh(tokensOut.refreshToken);
+    BOOST_TEST(policy.ssoRequired(jit.user));
+    const auto rotated = refresh(jit.refreshToken);
     BOOST_TEST(!rotated.refreshToken.empty());
     BOOST_TEST(!refresh(rotated.refreshToken).refreshToken.empty());
+    BOOST_TEST(oauthError([&] { refresh(other.refreshToken); }) == "sso_required");
 }
 
 BOOST_AUTO_TEST_CASE(exempt_role_and_system_admin_are_not_affected) {
@@ -131,30 +144,28 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_FIXTURE_TEST_SUITE(services_sso_logout_by_sid, Fixture)
 
 BOOST_AUTO_TEST_CASE(sid_alone_ends_only_the_sessions_of_that_sid_and_their_tokens) {
-    const auto a = sso.login(connection, assertion("idp-member", member.email, "sid-A"));
-    const auto b = sso.login(connection, assertion("idp-member", member.email, "sid-B"));
-    const auto tokensA = sso.exchange(a.code, "192.0.2.1");
-    const auto tokensB = sso.exchange(b.code, "192.0.2.1");
+    const auto a = ssoLogin("a@acme.com", "sid-A");
+    const auto b = ssoLogin("b@acme.com", "sid-B");
     BOOST_TEST(sso.endSessions(connection.id, "", "sid-A") == 1);
     BOOST_TEST(!db->ssoSessions().find(a.sessionId).has_value());
     BOOST_TEST(db->ssoSessions().find(b.sessionId).has_value());
-    BOOST_TEST(oauthError([&] { tokens.token(refreshForm(tokensA.refreshToken), {}); }) == "invalid_grant");
-    BOOST_TEST(!tokens.token(refreshForm(tokensB.refreshToken), {}).refreshToken.empty());
+    BOOST_TEST(oauthError([&] { tokens.token(refreshForm(a.refreshToken), {}); }) == "invalid_grant");
+    BOOST_TEST(!tokens.token(refreshForm(b.refreshToken), {}).refreshToken.empty());
 }
 
 BOOST_AUTO_TEST_CASE(neither_subject_nor_sid_ends_nothing) {
-    const auto a = sso.login(connection, assertion("idp-member", member.email));
+    const auto a = ssoLogin("a@acme.com");
     BOOST_TEST(sso.endSessions(connection.id, "", "") == 0);
     BOOST_TEST(db->ssoSessions().find(a.sessionId).has_value());
 }
 
 BOOST_AUTO_TEST_CASE(refresh_family_lookup_is_per_user) {
-    const auto a = sso.login(connection, assertion("idp-member", member.email));
+    const auto a = ssoLogin("a@acme.com");
     const auto session = db->ssoSessions().find(a.sessionId);
     BOOST_REQUIRE(session.has_value());
-    BOOST_TEST(db->ssoSessions().findByRefreshFamily(member.id, session->refreshFamilyId).has_value());
-    BOOST_TEST(!db->ssoSessions().findByRefreshFamily(owner.id, session->refreshFamilyId).has_value());
-    BOOST_TEST(!db->ssoSessions().findByRefreshFamily(member.id, "rtf_unknown").has_value());
+    BOOST_TEST(db->ssoSessions().findByRefreshFamily(a.user.id, session->refreshFamilyId).has_value());
+    BOOST_TEST(!db->ssoSessions().findByRefreshFamily(member.id, session->refreshFamilyId).has_value());
+    BOOST_TEST(!db->ssoSessions().findByRefreshFamily(a.user.id, "rtf_unknown").has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
