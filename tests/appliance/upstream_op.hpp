@@ -28,7 +28,7 @@ struct UpstreamUserSpec {
     std::string name = "Alice Upstream";
     std::string fault = "none"; ///< none | bad-nonce | wrong-aud | bad-signature | expired | alg-none | wrong-azp | token-malformed | no-keys
     std::string authMethod = "client_secret_basic";
-    std::string sid; ///< the `sid` claim of its ID tokens; none when empty
+    std::string sid{}; ///< the `sid` claim of its ID tokens; none when empty
 };
 
 /// A back-channel logout token the provider is to send, and what it sends wrong.
