@@ -33,10 +33,7 @@ struct EnforcementFixture : LoginFixture {
                201);
     }
     static test::HttpResult expect(test::HttpResult r, int status) {
-        if (r.status != status)
-            throw std::runtime_error("expected " + std::to_string(status) + ", got " + std::to_string(r.status) +
-                                     ": " + r.body);
-        return r;
+        return test::SsoOidcFixture::expect(std::move(r), status);
     }
     /// Alice signs in through the SSO connection (JIT member of acme); her refresh token.
     std::string ssoRefreshToken() {
