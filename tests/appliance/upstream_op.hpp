@@ -28,6 +28,23 @@ struct UpstreamUserSpec {
     std::string name = "Alice Upstream";
     std::string fault = "none"; ///< none | bad-nonce | wrong-aud | bad-signature | expired | alg-none | wrong-azp | token-malformed | no-keys
     std::string authMethod = "client_secret_basic";
+    std::string sid{}; ///< the `sid` claim of its ID tokens; none when empty
+};
+
+/// A back-channel logout token the provider is to send, and what it sends wrong.
+struct LogoutSpec {
+    std::string sub;
+    std::string sid;
+    std::string jti;           ///< empty: a fresh one
+    std::string fault = "none"; ///< see upstream_oidc_provider.py
+};
+
+/// The relying party's answer to a back-channel logout, as the provider saw it.
+struct LogoutAnswer {
+    int status = 0;
+    std::string body;
+    std::string cacheControl;
+    std::string jti; ///< of the token sent
 };
 
 class UpstreamOp {
@@ -42,7 +59,7 @@ public:
         pid_ = spawnProcess({"/usr/bin/python3", script, "--client-id", kClientId, "--client-secret", kClientSecret,
                              "--redirect-uri", redirectUri, "--sub", user.sub, "--email", user.email,
                              "--email-verified", user.emailVerified ? "true" : "false", "--name", user.name,
-                             "--fault", user.fault, "--token-auth-method", user.authMethod},
+                             "--fault", user.fault, "--token-auth-method", user.authMethod, "--sid", user.sid},
                             log_);
         waitForPort();
     }
@@ -63,6 +80,23 @@ public:
     Poco::JSON::Object::Ptr stats() const {
         const auto r = httpRequest(port_, "GET", "/_stats");
         return Poco::JSON::Parser().parse(r.body).extract<Poco::JSON::Object::Ptr>();
+    }
+
+    /// Has the provider POST a logout token for `spec` to `target` (an http:// URL).
+    LogoutAnswer sendBackChannelLogout(const std::string& target, const LogoutSpec& spec) const {
+        Poco::JSON::Object body;
+        body.set("target", target);
+        body.set("sub", spec.sub);
+        body.set("sid", spec.sid);
+        body.set("jti", spec.jti);
+        body.set("fault", spec.fault);
+        std::ostringstream json;
+        body.stringify(json);
+        const auto r = httpRequest(port_, "POST", "/test/backchannel-logout", json.str());
+        if (r.status != 200) throw std::runtime_error("the provider could not send the logout: " + r.body);
+        const auto answer = Poco::JSON::Parser().parse(r.body).extract<Poco::JSON::Object::Ptr>();
+        return {answer->getValue<int>("status"), answer->getValue<std::string>("body"),
+                answer->getValue<std::string>("cache_control"), answer->getValue<std::string>("jti")};
     }
 
 private:

@@ -6,6 +6,7 @@ usage: upstream_oidc_provider.py --client-id ID --client-secret SECRET --redirec
            --sub SUB --email EMAIL --email-verified true|false --name NAME
            [--token-auth-method client_secret_basic|client_secret_post]
            [--fault none|bad-nonce|wrong-aud|bad-signature|expired|alg-none|wrong-azp|token-malformed|no-keys]
+           [--sid SID]
 Binds 127.0.0.1 on a free port, prints "PORT <n>" and serves until killed; the
 issuer is http://127.0.0.1:<n>. One client (exact redirect_uri), one user who is
 approved at once. /authorize demands state, nonce (with openid) and PKCE S256;
@@ -16,6 +17,12 @@ wrong-aud, expired (claims); bad-signature (a foreign key under the published ki
 alg-none (the id_token re-issued unsigned, header alg "none"); wrong-azp (validly
 signed, azp naming another client); token-malformed
 (/token answers 200 with a body that is not JSON); no-keys (an empty JWKS).
+--sid puts that `sid` claim into the ID tokens. POST /test/backchannel-logout with a
+JSON body {"target": URL, "sub"?, "sid"?, "jti"?, "fault"?} sends an OpenID Connect
+Back-Channel Logout token signed with the provider's key to URL (form field
+logout_token) and answers {"status", "body", "jti"} with the relying party's answer.
+Its faults: foreign-key, alg-none, nonce, no-events, events-not-object, wrong-aud,
+wrong-iss, old-iat, no-iat, no-jti, no-sub-sid.
 Exits 1 with the reason on stderr if it cannot start.
 """
 import argparse
@@ -27,6 +34,10 @@ import signal
 import sys
 import threading
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
 
 from authlib.integrations.flask_oauth2 import AuthorizationServer
 from authlib.jose import JsonWebKey, jwt
@@ -151,8 +162,11 @@ class OpenIDCodeExtension(OpenIDCode):
         return [ARGS.client_id + "-other" if ARGS.fault == "wrong-aud" else ARGS.client_id]
 
     def generate_user_info(self, user, scope):
-        return UserInfo(sub=ARGS.sub, email=ARGS.email,
+        info = UserInfo(sub=ARGS.sub, email=ARGS.email,
                         email_verified=ARGS.email_verified == "true", name=ARGS.name)
+        if ARGS.sid:
+            info["sid"] = ARGS.sid  # generate_id_token copies every member into the ID token
+        return info
 
 
 def save_token(token, request):
@@ -244,6 +258,57 @@ def userinfo():
                     "email_verified": ARGS.email_verified == "true", "name": ARGS.name})
 
 
+LOGOUT_EVENT = "http://schemas.openid.net/event/backchannel-logout"
+
+
+def logout_claims(spec):
+    """Back-Channel Logout 1.0 §2.4 claims for spec's sub/sid, with spec's fault applied."""
+    fault, now = spec.get("fault", "none"), int(time.time())
+    claims = {"iss": ISSUER + ("-other" if fault == "wrong-iss" else ""),
+              "aud": ARGS.client_id + ("-other" if fault == "wrong-aud" else ""),
+              # old-iat keeps exp in the future: only the age gives it away.
+              "iat": now - 3600 if fault == "old-iat" else now, "exp": now + 120,
+              "jti": spec.get("jti") or uuid.uuid4().hex,
+              "events": {LOGOUT_EVENT: {}}}
+    for name in ("sub", "sid"):
+        if spec.get(name) and fault != "no-sub-sid":
+            claims[name] = spec[name]
+    if fault == "nonce":
+        claims["nonce"] = "n-" + uuid.uuid4().hex
+    if fault == "no-events":
+        del claims["events"]
+    if fault == "events-not-object":
+        claims["events"] = {LOGOUT_EVENT: "yes"}
+    if fault == "no-iat":
+        del claims["iat"]
+    if fault == "no-jti":
+        del claims["jti"]
+    return claims
+
+
+def logout_token(spec):
+    claims, fault = logout_claims(spec), spec.get("fault", "none")
+    header = {"alg": "RS256", "kid": "upstream-1", "typ": "logout+jwt"}
+    signed = jwt.encode(header, claims, ROGUE_KEY if fault == "foreign-key" else KEY).decode()
+    return (unsigned(signed) if fault == "alg-none" else signed), claims.get("jti")
+
+
+@app.post("/test/backchannel-logout")
+def send_backchannel_logout():
+    """Plays the provider's side of a back-channel logout against spec["target"]."""
+    spec = request.get_json(force=True)
+    token, jti = logout_token(spec)
+    data = urllib.parse.urlencode({"logout_token": token}).encode()
+    sent = urllib.request.Request(spec["target"], data=data, method="POST",
+                                  headers={"Content-Type": "application/x-www-form-urlencoded"})
+    try:
+        with urllib.request.urlopen(sent, timeout=10) as answer:
+            status, body, cache = answer.status, answer.read().decode(), answer.headers.get("Cache-Control", "")
+    except urllib.error.HTTPError as error:
+        status, body, cache = error.code, error.read().decode(), error.headers.get("Cache-Control", "")
+    return jsonify({"status": status, "body": body, "cache_control": cache or "", "jti": jti or ""})
+
+
 @app.get("/_stats")
 def stats():
     with LOCK:
@@ -256,6 +321,7 @@ def main():
     for flag in ("--client-id", "--client-secret", "--redirect-uri", "--sub", "--email", "--name"):
         parser.add_argument(flag, required=True)
     parser.add_argument("--email-verified", required=True, choices=["true", "false"])
+    parser.add_argument("--sid", default="", help="the sid claim of ID tokens; none when empty")
     parser.add_argument("--token-auth-method", default="client_secret_basic",
                         choices=["client_secret_basic", "client_secret_post"])
     parser.add_argument("--fault", default="none",

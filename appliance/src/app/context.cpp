@@ -77,8 +77,13 @@ Context::Context(Config cfg, Logger& log, std::unique_ptr<CodeStore> codeStore)
     clients = std::make_unique<ClientService>(db->clients(), db->authorizations(), db->organizations(),
                                               *clientDirectory, *secretHasher, *audit, clock);
     const auto aliases = consoleAliases(config);
+    // Before the token service and /login, which ask it on every user login.
+    ssoPolicy = std::make_unique<SsoPolicyService>(db->ssoConnections(), db->ssoSessions(), db->tokens(),
+                                                   db->organizations(), *organizations, *audit, clock);
+    ssoGate = std::make_unique<SsoGate>(*ssoPolicy, db->users(), db->ssoSessions());
     TokenServiceOptions tokenOptions;
     tokenOptions.clientAliases = aliases;
+    tokenOptions.ssoGate = ssoGate.get();
     tokenService = std::make_unique<TokenService>(*clientDirectory, db->clients(), db->tokens(), *tokens, *jwks, *codes,
                                                   *limiter, *secretHasher, *audit, clock, tokenOptions);
     buildLogin(aliases);
@@ -93,8 +98,6 @@ Context::Context(Config cfg, Logger& log, std::unique_ptr<CodeStore> codeStore)
     ssoLogin = std::make_unique<SsoLoginService>(db->users(), db->organizations(), db->identities(),
                                                  db->ssoSessions(), *codes, *limiter, passwordHasher, *tokenService,
                                                  db->tokens(), *audit, clock);
-    ssoPolicy = std::make_unique<SsoPolicyService>(db->ssoConnections(), db->ssoSessions(), db->tokens(),
-                                                   db->organizations(), *organizations, *audit, clock);
     samlSp = std::make_unique<SamlServiceProvider>(*this);
     oidcRp = std::make_unique<OidcRelyingParty>(*this);
     ldapLogin = std::make_unique<LdapLogin>(*this);

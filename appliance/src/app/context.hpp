@@ -24,6 +24,7 @@
 #include <authcore/services/saml_idp_service.hpp>
 #include <authcore/services/service_catalog.hpp>
 #include <authcore/services/sso_connection_service.hpp>
+#include <authcore/services/sso_gate.hpp>
 #include <authcore/services/sso_login_service.hpp>
 #include <authcore/services/sso_policy_service.hpp>
 #include <authcore/services/token_issuer.hpp>
@@ -83,6 +84,7 @@ public:
     std::unique_ptr<SsoConnectionService> ssoConnections;
     std::unique_ptr<SsoLoginService> ssoLogin;
     std::unique_ptr<SsoPolicyService> ssoPolicy;
+    std::unique_ptr<SsoGate> ssoGate; ///< SSO enforcement of the token endpoint's user grants and /login
     /// HMAC key of SSO RelayState values, derived from the master key so every node shares it.
     std::string ssoRelayKey;
     std::unique_ptr<SamlServiceProvider> samlSp;

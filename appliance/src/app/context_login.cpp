@@ -67,6 +67,7 @@ void Context::buildLogin(const std::map<std::string, std::string>& clientAliases
     options.consoleClientId = kConsoleClientId;
     options.consoleRedirectUris = consoleRedirectUris(config);
     for (const auto& alias : clientAliases) options.consoleAliases.push_back(alias.first);
+    options.ssoGate = ssoGate.get();
     login = std::make_unique<LoginFlow>(*clientDirectory, db->clients(), upstream.get(), *identityLinker, *tokenService,
                                         *codes, *audit, clock, options);
     syncConsoleClient(db->clients(), *clientDirectory, login->consoleClient(clock.now()));

@@ -148,6 +148,8 @@ SsoAssertion OidcRelyingParty::redeem(const SsoConnection& connection, const Pen
     const auto user = providerFor(connection)->redeem(code, pending.challenge);
     SsoAssertion assertion;
     assertion.subject = user.subject;
+    // The provider's session id: a back-channel logout may name only this session.
+    assertion.sessionIndex = user.sessionId;
     const std::pair<const char*, const std::string*> claims[] = {
         {"email", &user.email}, {"name", &user.name}, {"given_name", &user.givenName}, {"family_name", &user.familyName}};
     for (const auto& [claim, value] : claims)

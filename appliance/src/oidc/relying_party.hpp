@@ -72,6 +72,13 @@ public:
     /// The API callback: the state (server-side copy only) names the connection;
     /// SsoLoginService::resolve. Same errors as finish.
     OidcIdentity resolve(const std::string& code, const std::string& state);
+    /// OpenID Connect Back-Channel Logout 1.0: verifies `logoutToken`
+    /// (UpstreamProvider::verifyLogoutToken), refuses a jti seen before, then
+    /// ends the connection's SSO sessions of its `sub` (only those of its
+    /// `sid` when present) and revokes their refresh tokens. Returns how many
+    /// ended (0 is a success too). InvalidInput for a refused or replayed
+    /// token; UpstreamError when the provider's keys cannot be fetched.
+    int backChannelLogout(const SsoConnection& connection, const std::string& logoutToken);
     /// Discovery document and JWKS read afresh.
     OidcTestResult test(const SsoConnection& connection);
 

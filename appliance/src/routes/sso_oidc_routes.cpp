@@ -40,11 +40,28 @@ void apiCallback(Exchange& ex, Context& context) {
     ex.sendJson(200, *ssoCallbackJson(found.identity, found.subject, found.connectionId));
 }
 
+/// Back-Channel Logout 1.0 §2.5/§2.8: a form POST from the provider; 200
+/// with no-store (also when no session matched), 400 for a refused token.
+void backChannelLogout(Exchange& ex, Context& context) {
+    auto& rp = *context.oidcRp;
+    const auto connection = rp.connection(ex.param("slug"));
+    ex.noStore(); // after the slug lookup: every slug miss answers the same 404
+    const auto type = ex.header("Content-Type").value_or("");
+    if (type.rfind("application/x-www-form-urlencoded", 0) != 0)
+        throw Error(ErrorCode::InvalidInput, "the body must be application/x-www-form-urlencoded");
+    const auto form = ex.formBody();
+    const auto token = form.find("logout_token");
+    rp.backChannelLogout(connection, token == form.end() ? "" : token->second);
+    context.metrics.increment("authcore_sso_logouts_total", "protocol", "oidc");
+    ex.sendEmpty(200);
+}
+
 } // namespace
 
 void addSsoOidcRoutes(Router& router, Context& context) {
     router.add("GET", kOidc + "/login", [&context](Exchange& ex) { login(ex, context); });
     router.add("GET", kOidc + "/callback", [&context](Exchange& ex) { callback(ex, context); });
+    router.add("POST", kOidc + "/backchannel-logout", [&context](Exchange& ex) { backChannelLogout(ex, context); });
     router.add("POST", "/api/v1/sso/oidc/callback", [&context](Exchange& ex) { apiCallback(ex, context); });
 }
 

@@ -48,6 +48,7 @@ void sendOAuthError(Exchange& ex, const std::string& code, const std::string& de
         status = 401;
         ex.response().set("WWW-Authenticate", "Basic realm=\"authcore\"");
     }
+    if (code == "sso_required") status = 403; // our extension error (RFC 6749 §8.5)
     if (code == "temporarily_unavailable") status = 503;
     if (code == "server_error") status = 500;
     if (retryAfter > 0) {

@@ -5,6 +5,7 @@
 #include <authcore/crypto/random.hpp>
 #include <authcore/error.hpp>
 #include <authcore/services/login_flow.hpp>
+#include <authcore/services/sso_gate.hpp>
 
 #include "services/login_pending.hpp"
 #include "services/upstream_http.hpp"
@@ -35,6 +36,21 @@ std::string sessionHash(const std::string& sessionId) { return crypto::hexEncode
 
 bool contains(const std::vector<std::string>& list, const std::string& value) {
     return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+/// What the code we answer with stands for.
+CodeGrant codeGrant(const LoginPending& pending, const User& user, const LoginFlowOptions& options, Timestamp now) {
+    CodeGrant grant;
+    grant.clientId = pending.clientId;
+    grant.redirectUri = pending.redirectUri;
+    grant.codeChallenge = pending.codeChallenge;
+    grant.userId = user.id;
+    grant.email = user.email;
+    grant.scope = pending.scope;
+    grant.audience = pending.clientId == options.consoleClientId ? options.publicUrl : pending.clientId;
+    grant.nonce = pending.nonce;
+    grant.authTime = now;
+    return grant;
 }
 
 } // namespace
@@ -166,17 +182,12 @@ std::string LoginFlow::finish(const LoginPending& pending, const CallbackRequest
             return refuse("access_denied", e.what());
         throw;
     }
-    CodeGrant grant;
-    grant.clientId = pending.clientId;
-    grant.redirectUri = pending.redirectUri;
-    grant.codeChallenge = pending.codeChallenge;
-    grant.userId = user.id;
-    grant.email = user.email;
-    grant.scope = pending.scope;
-    grant.audience = pending.clientId == options_.consoleClientId ? options_.publicUrl : pending.clientId;
-    grant.nonce = pending.nonce;
-    grant.authTime = clock_.now();
-    const auto code = tokens_.issueAuthorizationCode(grant);
+    // Signing in upstream is not signing in through the organization's SSO.
+    if (options_.ssoGate && options_.ssoGate->ssoRequired(user.id)) {
+        audit_.record("", user.id, "login.sso_required", pending.clientId, false);
+        return answer({{"error", "access_denied"}, {"error_description", "sso_required"}});
+    }
+    const auto code = tokens_.issueAuthorizationCode(codeGrant(pending, user, options_, clock_.now()));
     audit_.record("", user.id, "login.upstream", pending.clientId, true);
     return answer({{"code", code}});
 }

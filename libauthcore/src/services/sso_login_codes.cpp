@@ -72,8 +72,11 @@ TokenResult SsoLoginService::exchange(const std::string& code, const std::string
 
 int SsoLoginService::endSessions(const std::string& connectionId, const std::string& subject,
                                  const std::string& sessionIndex) {
+    if (subject.empty() && sessionIndex.empty()) return 0; // never "every session of the connection"
+    const auto matching = subject.empty() ? sessions_.findBySessionIndex(connectionId, sessionIndex)
+                                          : sessions_.findBySubject(connectionId, subject, sessionIndex);
     int ended = 0;
-    for (const auto& session : sessions_.findBySubject(connectionId, subject, sessionIndex)) {
+    for (const auto& session : matching) {
         tokenStore_.revokeFamily(session.refreshFamilyId);
         if (!sessions_.remove(session.id)) continue; // another node ended it meanwhile
         ++ended;

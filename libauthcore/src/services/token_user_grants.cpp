@@ -7,6 +7,7 @@
 #include <authcore/crypto/encoding.hpp>
 #include <authcore/crypto/random.hpp>
 #include <authcore/error.hpp>
+#include <authcore/services/sso_gate.hpp>
 #include <authcore/services/token_service.hpp>
 
 #include <Poco/Exception.h>
@@ -203,6 +204,11 @@ TokenResult mintUserTokens(TokenIssuer& issuer, TokenStore& store, Timestamp now
     return result;
 }
 
+/// An extension error (RFC 6749 §8.5) that the HTTP layer answers with 403.
+OAuthError ssoRequired() {
+    return OAuthError("sso_required", "the user's organization requires single sign-on; log in through SSO");
+}
+
 /// The requested scope, which must be a subset of the original; the original when absent.
 std::string narrowScope(const std::string& original, const Form& form) {
     const auto requested = splitScopes(formValue(form, "scope"));
@@ -246,6 +252,12 @@ TokenResult TokenService::authorizationCode(const Form& form, const ClientCreden
     }
     const auto grant = deserialise(*stored);
     checkCodeBinding(grant, client, redirectUri, verifier);
+    // The code may predate the enforcement: the user is checked when it is
+    // redeemed too. The code is spent either way.
+    if (options_.ssoGate && options_.ssoGate->ssoRequired(grant.userId)) {
+        audit_.record(client.ownerOrganizationId, grant.userId, "token.sso_required", client.clientId, false);
+        throw ssoRequired();
+    }
 
     const auto now = clock_.now();
     const UserSession session{grant.userId, client.clientId, grant.audience, grant.scope, grant.scope,
@@ -285,6 +297,11 @@ TokenResult TokenService::refreshToken(const Form& form, const ClientCredentials
     if (stored->revoked || stored->expiresAt <= now)
         throw OAuthError("invalid_grant", "the refresh token is expired or revoked");
     const auto scope = narrowScope(stored->scope, form); // before marking, so a bad scope burns nothing
+    // Refused before marking: the token stays as it was, nothing is revoked.
+    if (options_.ssoGate && options_.ssoGate->refreshRefused(stored->userId, stored->familyId)) {
+        audit_.record(client.ownerOrganizationId, stored->userId, "token.sso_required", client.clientId, false);
+        throw ssoRequired();
+    }
     if (!tokens_.markRefreshTokenUsed(stored->idHash, now)) throw reuse();
 
     // Email and auth_time are the login's (OpenID Connect Core §12.2); the

@@ -73,4 +73,21 @@ bool flag(const Poco::JSON::Object::Ptr& object, const std::string& name) {
     return value.isString() && value.extract<std::string>() == "true";
 }
 
+crypto::KeySet keysForToken(JwksCache& jwks, const std::string& jwksUrl, const std::string& token) {
+    const auto header = crypto::peekJwtPart(token, 0);
+    try {
+        return jwks.keysFor(jwksUrl, header ? header->string("kid").value_or("") : "");
+    } catch (const Error& e) {
+        throw Error(ErrorCode::UpstreamError, std::string("the upstream JWKS cannot be fetched: ") + e.what());
+    }
+}
+
+crypto::VerifyOptions verifyOptions(Timestamp now, const std::string& issuer, const std::string& clientId) {
+    crypto::VerifyOptions verify;
+    verify.now = now;
+    verify.issuer = issuer;
+    verify.audience = clientId;
+    return verify;
+}
+
 } // namespace authcore::upstream

@@ -55,17 +55,8 @@ UpstreamUser UpstreamProvider::openIdUser(const std::string& idToken, const std:
         throw Error(ErrorCode::UpstreamError,
                     "the upstream provider returned no id_token (is openid in login.upstream.scopes?)");
     const auto where = endpoints();
-    const auto header = crypto::peekJwtPart(idToken, 0);
-    crypto::KeySet keys;
-    try {
-        keys = jwks_.keysFor(where.jwks, header ? header->string("kid").value_or("") : "");
-    } catch (const Error& e) {
-        throw Error(ErrorCode::UpstreamError, std::string("the upstream JWKS cannot be fetched: ") + e.what());
-    }
-    crypto::VerifyOptions verify;
-    verify.now = clock_.now();
-    verify.issuer = expectedIssuer(where.issuer, idToken);
-    verify.audience = settings_.clientId;
+    const auto keys = upstream::keysForToken(jwks_, where.jwks, idToken);
+    const auto verify = upstream::verifyOptions(clock_.now(), expectedIssuer(where.issuer, idToken), settings_.clientId);
     const auto claims = crypto::verifyJwt(idToken, keys, verify);
     if (!claims)
         throw Error(ErrorCode::Unauthenticated,
@@ -78,7 +69,8 @@ UpstreamUser UpstreamProvider::openIdUser(const std::string& idToken, const std:
 
     UpstreamUser user{providerKey(), claims->string("sub").value_or(""), claims->string("email").value_or(""),
                       claims->boolean("email_verified").value_or(false), claims->string("name").value_or(""),
-                      claims->string("given_name").value_or(""), claims->string("family_name").value_or("")};
+                      claims->string("given_name").value_or(""), claims->string("family_name").value_or(""),
+                      claims->string("sid").value_or("")};
     if (user.subject.empty()) throw Error(ErrorCode::Unauthenticated, "the upstream id_token has no sub");
     if (user.email.empty() && !where.userinfo.empty()) addUserinfo(user, accessToken);
     return user;

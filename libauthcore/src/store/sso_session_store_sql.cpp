@@ -54,6 +54,20 @@ std::vector<SsoSession> SsoSessionStoreSql::findBySubject(const std::string& con
                       {connectionId, subject, sessionIndex}, ssoSessionAt);
 }
 
+std::vector<SsoSession> SsoSessionStoreSql::findBySessionIndex(const std::string& connectionId,
+                                                               const std::string& sessionIndex) {
+    return selectRows(executor_, kSelect + "WHERE connection_id = ? AND session_index = ? ORDER BY created_at, id",
+                      {connectionId, sessionIndex}, ssoSessionAt);
+}
+
+// Asked on refresh grants of users under SSO enforcement; user_id is indexed
+// and a user has few sessions, so no index of its own on the family.
+std::optional<SsoSession> SsoSessionStoreSql::findByRefreshFamily(const std::string& userId,
+                                                                  const std::string& refreshFamilyId) {
+    return selectOne(executor_, kSelect + "WHERE user_id = ? AND refresh_family_id = ?", {userId, refreshFamilyId},
+                     ssoSessionAt);
+}
+
 bool SsoSessionStoreSql::remove(const std::string& id) {
     return changeRows(executor_, "DELETE FROM sso_sessions WHERE id = ?", {id}) > 0;
 }

@@ -17,6 +17,10 @@ public:
     std::vector<SsoSession> listActive(const std::string& organizationId, Timestamp now) override;
     std::vector<SsoSession> findBySubject(const std::string& connectionId, const std::string& subject,
                                           const std::string& sessionIndex) override;
+    std::vector<SsoSession> findBySessionIndex(const std::string& connectionId,
+                                               const std::string& sessionIndex) override;
+    std::optional<SsoSession> findByRefreshFamily(const std::string& userId,
+                                                  const std::string& refreshFamilyId) override;
     bool remove(const std::string& id) override;
     int purgeExpired(Timestamp now) override;
 

@@ -15,7 +15,7 @@ struct LinkerFixture : test::SqliteFixture {
     IdentityLinker linker{db->users(), db->identities(), db->clients(), clock};
 
     static UpstreamUser upstream(const std::string& subject, const std::string& email, bool verified = true) {
-        return {"github", subject, email, verified, "Upstream " + subject, "", ""};
+        return {"github", subject, email, verified, "Upstream " + subject, "", "", ""};
     }
     User existing(const std::string& id, const std::string& email) {
         User user;

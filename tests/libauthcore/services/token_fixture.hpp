@@ -65,7 +65,7 @@ struct TokenFixture : SqliteFixture {
     MapHttpClient http;
     JwksCache jwks{http, clock};
     TokenService tokens{directory, db->clients(), db->tokens(), issuer, jwks, *codes, limiter, hasher, audit, clock,
-                        TokenServiceOptions{{5, std::chrono::seconds{60}}, std::chrono::seconds{3600}, {}}};
+                        TokenServiceOptions{{5, std::chrono::seconds{60}}, std::chrono::seconds{3600}, {}, nullptr}};
     std::string secret1;
 };
 

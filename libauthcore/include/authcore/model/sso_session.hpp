@@ -17,7 +17,7 @@ struct SsoSession {
     std::string userId;
     std::string email;
     std::string subject;      ///< the IdP's name for the user (SAML NameID, OIDC sub, LDAP DN)
-    std::string sessionIndex; ///< SAML SessionIndex, for IdP-initiated logout; empty otherwise
+    std::string sessionIndex; ///< SAML SessionIndex or OIDC `sid`, for IdP-initiated logout; may be empty
     std::string refreshFamilyId; ///< `rtf_...`: the refresh tokens issued for this session
     Timestamp createdAt{};
     Timestamp expiresAt{};

@@ -20,6 +20,7 @@
 namespace authcore {
 
 struct LoginPending;
+class SsoGate;
 
 /// The query of GET /login/authorize.
 struct AuthorizeRequest {
@@ -54,6 +55,9 @@ struct LoginFlowOptions {
     std::vector<std::string> consoleAliases; ///< e.g. `provider:github`, also accepted as the console
     std::chrono::seconds pendingLifetime{600};
     std::size_t maxParameterBytes = 2048; ///< state, nonce, scope, redirect_uri each
+    /// SSO enforcement: a user who must sign in through SSO gets
+    /// error=access_denied, error_description=sso_required. Null: none.
+    SsoGate* ssoGate = nullptr;
 };
 
 class LoginFlow {

@@ -34,7 +34,7 @@ struct SsoAssertion {
     std::string subject;     ///< stable IdP id: SAML NameID, OIDC `sub`, LDAP DN; never empty
     bool subjectIsEmail = false; ///< SAML NameID format emailAddress (the email fallback)
     std::map<std::string, std::vector<std::string>> attributes; ///< raw IdP attributes / claims
-    std::string sessionIndex; ///< SAML SessionIndex; empty otherwise
+    std::string sessionIndex; ///< SAML SessionIndex or OIDC `sid`; may be empty
     std::optional<Timestamp> notOnOrAfter; ///< the IdP's session limit (SessionNotOnOrAfter), caps ours
 };
 
@@ -106,8 +106,9 @@ public:
     TokenResult exchange(const std::string& code, const std::string& clientIp);
 
     /// IdP-initiated logout: ends the connection's sessions of `subject`
-    /// (only `sessionIndex`'s when not empty) and revokes their refresh tokens.
-    /// Returns how many ended.
+    /// (only `sessionIndex`'s when not empty; every subject's with that
+    /// sessionIndex when `subject` is empty) and revokes their refresh tokens.
+    /// Returns how many ended; 0 when both are empty.
     int endSessions(const std::string& connectionId, const std::string& subject, const std::string& sessionIndex);
 
 private:

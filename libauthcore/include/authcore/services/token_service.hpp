@@ -19,8 +19,11 @@
 
 namespace authcore {
 
+class SsoGate;
+
 /// An RFC 6749 §5.2 error (`invalid_client`, `invalid_grant`, ...). The HTTP
-/// layer answers 401 for invalid_client, 429 when retryAfter is set, else 400.
+/// layer answers 401 for invalid_client, 403 for the extension error
+/// `sso_required` (RFC 6749 §8.5), 429 when retryAfter is set, else 400.
 class OAuthError : public std::runtime_error {
 public:
     OAuthError(std::string code, const std::string& description)
@@ -77,6 +80,8 @@ struct TokenServiceOptions {
     /// Other names of a client in the user grants (`provider:github` for the
     /// console client, the id ServiceAuthCentral's console sends).
     std::map<std::string, std::string> clientAliases;
+    /// SSO enforcement of the user grants; null: none (no organizations to enforce for).
+    SsoGate* ssoGate = nullptr;
 };
 
 class TokenService {
@@ -94,6 +99,8 @@ public:
     /// Throws Error (StoreUnavailable) from the store.
     TokenResult issueSessionTokens(const SessionGrant& grant);
     /// Dispatches on `grant_type` of the form fields; throws OAuthError.
+    /// The user grants throw OAuthError(sso_required) for a user who must
+    /// sign in through SSO, except on refresh families born from SSO logins.
     TokenResult token(const std::map<std::string, std::string>& form, const ClientCredentials& credentials);
     /// The client, if the credentials match either secret slot; else OAuthError(invalid_client).
     Client authenticateClient(const ClientCredentials& credentials);

@@ -7,6 +7,7 @@
 #include <authcore/services/jwks_cache.hpp>
 #include <authcore/time.hpp>
 
+#include <chrono>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -44,6 +45,16 @@ struct UpstreamUser {
     std::string name;
     std::string givenName;  ///< OpenID `given_name`; empty when not sent
     std::string familyName; ///< OpenID `family_name`; empty when not sent
+    std::string sessionId;  ///< OpenID `sid` of the provider's session; empty when not sent
+};
+
+/// A verified OpenID Connect Back-Channel Logout token (§2.4): at least one
+/// of subject and sessionId is set.
+struct LogoutToken {
+    std::string subject;   ///< `sub`; may be empty
+    std::string sessionId; ///< `sid`; may be empty
+    std::string jti;
+    Timestamp issuedAt{};
 };
 
 /// The per-login values sent upstream and checked on the way back.
@@ -70,6 +81,15 @@ public:
     /// when the exchange or a user lookup fails; Error(Unauthenticated) when
     /// the id_token is invalid (signature, iss, aud, exp, nonce).
     UpstreamUser redeem(const std::string& code, const UpstreamChallenge& challenge);
+
+    /// Verifies an OpenID Connect Back-Channel Logout token (§2.6): signed by
+    /// the provider's JWKS key (algorithm from the key), `iss` the issuer,
+    /// `aud` containing the client id, `iat` present, not in the future and
+    /// at most `maxAge` old, `exp` when present, `jti` present, `events`
+    /// naming the back-channel logout event, `sub` or `sid`, no `nonce`.
+    /// Error(InvalidInput) when the token is refused (the caller remembers
+    /// the jti); Error(UpstreamError) when the JWKS cannot be fetched.
+    LogoutToken verifyLogoutToken(const std::string& token, std::chrono::seconds maxAge);
 
     /// ExternalIdentity::provider for users of this provider.
     std::string providerKey() const;

@@ -23,6 +23,13 @@ public:
     /// sessionIndex when it is not empty.
     virtual std::vector<SsoSession> findBySubject(const std::string& connectionId, const std::string& subject,
                                                   const std::string& sessionIndex) = 0;
+    /// The connection's sessions with this sessionIndex, whatever the subject
+    /// (OpenID back-channel logout naming only a `sid`).
+    virtual std::vector<SsoSession> findBySessionIndex(const std::string& connectionId,
+                                                       const std::string& sessionIndex) = 0;
+    /// The user's session whose tokens are the refresh family `refreshFamilyId`.
+    virtual std::optional<SsoSession> findByRefreshFamily(const std::string& userId,
+                                                          const std::string& refreshFamilyId) = 0;
     /// False when there was no such session.
     virtual bool remove(const std::string& id) = 0;
     /// Drops sessions past expiry; returns how many.
