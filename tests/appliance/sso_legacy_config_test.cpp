@@ -118,7 +118,7 @@ BOOST_AUTO_TEST_CASE(domains_and_jit_provisioning_are_accepted_and_kept_when_abs
     BOOST_TEST(out->getArray("domains")->getElement<std::string>(0) == "legacy.example.com");
     BOOST_TEST(out->getValue<bool>("jit_provisioning"));
     expect(put(configJson({{"issuer_url", "https://idp.example.com"}, {"client_id", "c"}}), ownerAuth), 200);
-    BOOST_TEST(connections().at(0).domains == std::vector<std::string>{"legacy.example.com"});
+    BOOST_TEST((connections().at(0).domains == std::vector<std::string>{"legacy.example.com"}));
     BOOST_TEST(connections().at(0).jitProvisioning);
     // The domain routes to the legacy connection like any other.
     const auto url = get("/api/v1/sso/login-url?domain=legacy.example.com");

@@ -99,7 +99,7 @@ BOOST_AUTO_TEST_CASE(bad_input_throws_invalid_input_and_writes_nothing) {
     const auto good = sso.putLegacy(owner, "acme", config()).connection;
     for (const auto& input : {badRedirect, badIssuer, badDomain})
         BOOST_TEST(errorCodeOf([&] { sso.putLegacy(owner, "acme", input); }) == code(ErrorCode::InvalidInput));
-    BOOST_TEST(stored().at(0).updatedAt == good.updatedAt);
+    BOOST_TEST((stored().at(0).updatedAt == good.updatedAt));
     BOOST_TEST(stored().at(0).oidc.redirectUri.empty());
 }
 
