@@ -6,6 +6,9 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <chrono>
+#include <thread>
+
 using namespace authcore;
 using test::parseJson;
 using test::queryOf;
@@ -146,6 +149,19 @@ BOOST_AUTO_TEST_CASE(a_foreign_email_is_refused_and_nothing_is_provisioned) {
     BOOST_TEST(r.status == 400, r.body);
     BOOST_TEST(app.context->db->users().count() == users);
     BOOST_TEST(!app.context->db->users().findByEmail("alice@example.org"));
+}
+
+BOOST_AUTO_TEST_CASE(the_exchange_repeats_the_redirect_uri_of_the_authorization_request) {
+    putConfig(kAppRedirect);
+    const auto url = parseJson(expect(app.get("/api/v1/sso/login-url?org=acme"), 200).body)->getValue<std::string>("url");
+    auto params = queryOf(providerApproves(url));
+    // The config changes between the two legs: the provider only accepts the
+    // redirect_uri the authorization request named, so a 200 shows it was repeated.
+    // Past the second, so that the change shows in updated_at (the provider cache's key).
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    putConfig("");
+    const auto r = apiCallback(params["code"], params["state"]);
+    BOOST_TEST(r.status == 200, r.body);
 }
 
 BOOST_AUTO_TEST_CASE(redirect_uri_on_login_url_may_only_repeat_the_configured_one) {
