@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // LDAP SSO over real HTTP against a private slapd: the browser login and its
 // code, JIT users from the directory, group mapping, the API callback, the
-// connection test, and the refusals (one generic 401, 429, 404, 502).
+// connection test, and the refusals (one generic 401, 429, 404, 502); the
+// HTML form of the same login.
+#include "login_fixture.hpp"
 #include "sso_ldap_fixture.hpp"
 
 #include <boost/test/unit_test.hpp>
@@ -163,6 +165,140 @@ BOOST_AUTO_TEST_CASE(connection_test_reports_success_and_a_bad_bind_password) {
     BOOST_TEST(bad.body.find("wrong-secret") == std::string::npos);
     // Logins through a refused service account are the directory's fault, not the user's.
     BOOST_TEST(login("alice", "alice-pw").status == 502);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+namespace {
+
+/// The browser's HTML form of the same connection (form-encoded POSTs).
+struct LdapFormFixture : LdapFixture {
+    test::HttpResult submit(const std::string& username, const std::string& password, const std::string& returnUrl = "",
+                            const std::string& slug = "dir", const test::Headers& extra = {}) {
+        const auto body = "username=" + test::urlEncode(username) + "&password=" + test::urlEncode(password) +
+                          "&return_url=" + test::urlEncode(returnUrl);
+        return test::httpRequest(port, "POST", "/auth/sso/" + slug + "/ldap/login", body, extra,
+                                 "application/x-www-form-urlencoded");
+    }
+    std::string frontend() const { return context->config.frontendUrl(); }
+    static bool isLoginHtml(const test::HttpResult& r) {
+        return r.header("Content-Type").rfind("text/html", 0) == 0 && r.header("X-Frame-Options") == "DENY" &&
+               r.header("Content-Security-Policy").find("default-src 'none'") != std::string::npos &&
+               r.header("Cache-Control") == "no-store";
+    }
+};
+
+} // namespace
+
+BOOST_FIXTURE_TEST_SUITE(appliance_sso_ldap_form, LdapFormFixture)
+
+BOOST_AUTO_TEST_CASE(the_page_is_the_form_with_the_return_url_escaped) {
+    const auto returnUrl = frontend() + "/done?x=\"><script>alert(1)</script>";
+    const auto r = get("/auth/sso/dir/ldap/login?return_url=" + test::urlEncode(returnUrl));
+    BOOST_TEST_REQUIRE(r.status == 200, r.body);
+    BOOST_TEST(isLoginHtml(r));
+    BOOST_TEST(r.body.find("action=\"/auth/sso/dir/ldap/login\"") != std::string::npos);
+    BOOST_TEST(r.body.find("name=\"username\"") != std::string::npos);
+    BOOST_TEST(r.body.find("name=\"password\" type=\"password\"") != std::string::npos);
+    BOOST_TEST(r.body.find("name=\"return_url\"") != std::string::npos);
+    BOOST_TEST(r.body.find("&quot;&gt;&lt;script&gt;") != std::string::npos);
+    BOOST_TEST(r.body.find("<script>") == std::string::npos);
+    BOOST_TEST(r.body.find("<script") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(the_right_password_is_302_to_the_return_url_with_a_code_that_exchanges) {
+    const auto r = submit("alice", "alice-pw", frontend() + "/done");
+    BOOST_TEST_REQUIRE(r.status == 302, r.body);
+    BOOST_TEST(r.header("Cache-Control") == "no-store");
+    const auto location = r.header("Location");
+    BOOST_TEST_REQUIRE(location.rfind(frontend() + "/done?code=", 0) == 0, location);
+    const auto code = test::queryOf(location)["code"];
+    const auto exchanged = post("/auth/sso/exchange", R"({"code": ")" + code + "\"}");
+    BOOST_TEST_REQUIRE(exchanged.status == 200, exchanged.body);
+    BOOST_TEST(context->db->users().findByEmail("alice@example.org").has_value());
+    BOOST_TEST(activeSessions() == 1u);
+    // Without a return_url the landing is frontend_url itself.
+    const auto plain = submit("bob", "bob-pw");
+    BOOST_TEST_REQUIRE(plain.status == 302, plain.body);
+    BOOST_TEST(plain.header("Location").rfind(frontend() + "?code=", 0) == 0, plain.header("Location"));
+}
+
+BOOST_AUTO_TEST_CASE(a_wrong_password_is_the_form_again_with_401_and_no_code) {
+    const auto users = context->db->users().count();
+    const auto wrong = submit("bob", "not-bobs", frontend() + "/done");
+    const auto unknown = submit("nobody", "whatever", frontend() + "/done");
+    for (const auto* r : {&wrong, &unknown}) {
+        BOOST_TEST(r->status == 401, r->body);
+        BOOST_TEST(isLoginHtml(*r));
+        BOOST_TEST(r->header("Location").empty());
+        BOOST_TEST(r->body.find("Invalid username or password.") != std::string::npos);
+        BOOST_TEST(r->body.find("code=") == std::string::npos);
+    }
+    BOOST_TEST(wrong.body == unknown.body); // which check failed is not told
+    BOOST_TEST(context->db->users().count() == users);
+    BOOST_TEST(activeSessions() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_return_url_outside_frontend_url_is_400_and_logs_nobody_in) {
+    BOOST_TEST(get("/auth/sso/dir/ldap/login?return_url=" + test::urlEncode("https://evil.test/")).status == 400);
+    for (const auto& target : {std::string("https://evil.test/"), std::string("/relative"), frontend() + ".evil.test/"}) {
+        const auto r = submit("alice", "alice-pw", target);
+        BOOST_TEST(r.status == 400, target << " -> " << r.body);
+        BOOST_TEST(r.header("Location").empty());
+    }
+    BOOST_TEST(!context->db->users().findByEmail("alice@example.org"));
+    BOOST_TEST(activeSessions() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_cross_site_post_is_refused_before_the_directory) {
+    const auto before = test::countOccurrences(directory.log(), " BIND ");
+    const auto r = submit("alice", "alice-pw", "", "dir", {{"Origin", "https://evil.test"}});
+    BOOST_TEST(r.status == 403, r.body);
+    BOOST_TEST(isLoginHtml(r));
+    BOOST_TEST(test::countOccurrences(directory.log(), " BIND ") == before);
+    BOOST_TEST(!context->db->users().findByEmail("alice@example.org"));
+    const auto same = submit("alice", "alice-pw", "", "dir", {{"Origin", context->config.publicUrl()}});
+    BOOST_TEST(same.status == 302, same.body);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_slugs_are_the_same_404_as_every_slug_miss) {
+    const auto page = get("/auth/sso/no-such-slug/ldap/login");
+    const auto form = submit("alice", "alice-pw", "", "no-such-slug");
+    const auto json = login("alice", "alice-pw", "no-such-slug");
+    const auto protocol = get("/auth/sso/no-such-slug/protocol");
+    for (const auto* r : {&page, &form, &json, &protocol}) {
+        BOOST_TEST(r->status == 404);
+        BOOST_TEST(r->body == protocol.body);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_eleventh_attempt_in_a_minute_is_429_with_retry_after) {
+    for (int i = 0; i < 10; ++i) BOOST_TEST(submit("bob", "wrong-" + std::to_string(i)).status == 401);
+    const auto limited = submit("bob", "bob-pw");
+    BOOST_TEST(limited.status == 429, limited.body);
+    BOOST_TEST(isLoginHtml(limited));
+    BOOST_TEST(!limited.header("Retry-After").empty());
+    BOOST_TEST(limited.body.find("Too many attempts.") != std::string::npos);
+    BOOST_TEST(!context->db->users().findByEmail("bob@example.org"));
+}
+
+BOOST_AUTO_TEST_CASE(a_dead_directory_is_the_form_again_with_502) {
+    directory.kill();
+    const auto down = submit("alice", "alice-pw");
+    BOOST_TEST(down.status == 502, down.body);
+    BOOST_TEST(isLoginHtml(down));
+    BOOST_TEST(down.body.find("The directory cannot be reached.") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(login_url_by_domain_is_this_page_with_the_return_url) {
+    const auto r = get("/api/v1/sso/login-url?domain=example.org&redirect_uri=" + test::urlEncode(frontend() + "/x"));
+    BOOST_TEST_REQUIRE(r.status == 200, r.body);
+    const auto url = parseJson(r.body)->getValue<std::string>("url");
+    BOOST_TEST(url.rfind(context->config.publicUrl() + "/auth/sso/dir/ldap/login?return_url=", 0) == 0, url);
+    BOOST_TEST(test::queryOf(url)["return_url"] == frontend() + "/x");
+    const auto page = get(test::targetOf(url));
+    BOOST_TEST_REQUIRE(page.status == 200, page.body);
+    BOOST_TEST(page.body.find("value=\"" + frontend() + "/x\"") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

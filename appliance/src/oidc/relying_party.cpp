@@ -42,6 +42,7 @@ struct OidcRelyingParty::Pending {
     UpstreamChallenge challenge;
     std::string returnUrl;
     Timestamp created{};
+    std::string redirectUri; ///< sent with the authorization request; the token exchange repeats it
 
     std::string toJson() const {
         Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
@@ -51,6 +52,7 @@ struct OidcRelyingParty::Pending {
         o.set("v", challenge.codeVerifier);
         o.set("r", returnUrl);
         o.set("t", static_cast<Poco::Int64>(toUnix(created)));
+        o.set("u", redirectUri);
         std::ostringstream out;
         o.stringify(out);
         return out.str();
@@ -63,6 +65,7 @@ struct OidcRelyingParty::Pending {
             p.challenge = {o->getValue<std::string>("s"), o->getValue<std::string>("n"), o->getValue<std::string>("v")};
             p.returnUrl = o->getValue<std::string>("r");
             p.created = fromUnix(o->getValue<Poco::Int64>("t"));
+            p.redirectUri = o->optValue<std::string>("u", "");
             return p;
         } catch (const std::exception&) {
             return std::nullopt;
@@ -81,7 +84,8 @@ SsoConnection OidcRelyingParty::connection(const std::string& slug) {
     return view->connection;
 }
 
-std::unique_ptr<UpstreamProvider> OidcRelyingParty::makeProvider(const SsoConnection& connection) {
+std::unique_ptr<UpstreamProvider> OidcRelyingParty::makeProvider(const SsoConnection& connection,
+                                                                 const std::string& redirectUri) {
     UpstreamSettings settings;
     settings.type = UpstreamType::Oidc;
     settings.issuer = connection.oidc.issuerUrl;
@@ -89,7 +93,7 @@ std::unique_ptr<UpstreamProvider> OidcRelyingParty::makeProvider(const SsoConnec
     settings.clientSecret = context_.ssoConnections->openClientSecret(connection);
     settings.scopes = connection.oidc.scopes;                   // empty: the `oidc` preset's
     settings.tokenAuthMethod = connection.oidc.tokenAuthMethod; // empty: client_secret_basic
-    settings.redirectUri = context_.config.publicUrl() + "/auth/sso/" + connection.slug + "/oidc/callback";
+    settings.redirectUri = redirectUri;
     try {
         return std::make_unique<UpstreamProvider>(settings, *context_.http, *context_.jwks, context_.clock);
     } catch (const Error& e) {
@@ -105,15 +109,17 @@ std::shared_ptr<UpstreamProvider> OidcRelyingParty::providerFor(const SsoConnect
     // secret, a fresh nonce on every change) tell a change made within the same second.
     const auto stored = context_.db->ssoConnections().find(connection.id);
     const auto& s = stored ? stored->oidc : connection.oidc;
+    const auto redirectUri = context_.ssoConnections->oidcRedirectUri(connection);
     const auto fingerprint = crypto::sha256(s.issuerUrl + '\n' + s.clientId + '\n' + s.sealedClientSecret + '\n' +
-                                            s.scopes + '\n' + s.tokenAuthMethod);
-    if (!slot.second || slot.first != fingerprint) slot = {fingerprint, makeProvider(connection)};
+                                            s.scopes + '\n' + s.tokenAuthMethod + '\n' + redirectUri);
+    if (!slot.second || slot.first != fingerprint) slot = {fingerprint, makeProvider(connection, redirectUri)};
     return slot.second;
 }
 
 OidcLoginStart OidcRelyingParty::start(const SsoConnection& connection, const std::optional<std::string>& returnUrl) {
     Pending pending{connection.id, UpstreamChallenge::generate(),
-                    checkedReturnUrl(returnUrl, context_.config.frontendUrl()), context_.clock.now()};
+                    checkedReturnUrl(returnUrl, context_.config.frontendUrl()), context_.clock.now(),
+                    context_.ssoConnections->oidcRedirectUri(connection)};
     const auto location = providerFor(connection)->authorizationUrl(pending.challenge);
     const auto json = pending.toJson();
     if (!context_.codes->putIfAbsent(kPendingPrefix + pending.challenge.state, json, std::chrono::seconds(kStateSeconds)))
@@ -145,7 +151,12 @@ OidcRelyingParty::Pending OidcRelyingParty::takePending(const std::string& state
 SsoAssertion OidcRelyingParty::redeem(const SsoConnection& connection, const Pending& pending,
                                       const std::string& code) {
     if (code.empty()) throw Error(ErrorCode::InvalidInput, "the callback has no code");
-    const auto user = providerFor(connection)->redeem(code, pending.challenge);
+    auto provider = providerFor(connection);
+    // The connection's redirect_uri changed since the login started: the
+    // exchange must still name the one the provider sent the code to.
+    if (!pending.redirectUri.empty() && pending.redirectUri != context_.ssoConnections->oidcRedirectUri(connection))
+        provider = makeProvider(connection, pending.redirectUri);
+    const auto user = provider->redeem(code, pending.challenge);
     SsoAssertion assertion;
     assertion.subject = user.subject;
     // The provider's session id: a back-channel logout may name only this session.
@@ -183,7 +194,7 @@ OidcIdentity OidcRelyingParty::resolve(const std::string& code, const std::strin
 OidcTestResult OidcRelyingParty::test(const SsoConnection& connection) {
     try {
         // A provider of its own: the test reads discovery afresh, not a cached copy.
-        const auto where = makeProvider(connection)->endpoints();
+        const auto where = makeProvider(connection, context_.ssoConnections->oidcRedirectUri(connection))->endpoints();
         if (where.jwks.empty()) return {false, "the discovery document of " + where.issuer + " names no jwks_uri"};
         OutboundRequest request;
         request.url = where.jwks;

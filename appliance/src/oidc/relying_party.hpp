@@ -61,7 +61,8 @@ public:
     /// The active OIDC connection with this slug; Error(NotFound) "not found"
     /// for every other slug (unknown, inactive, another protocol) alike.
     SsoConnection connection(const std::string& slug);
-    /// A fresh state, nonce and PKCE verifier kept for 10 minutes; InvalidInput
+    /// A fresh state, nonce and PKCE verifier kept for 10 minutes, with the
+    /// redirect_uri sent (SsoConnectionService::oidcRedirectUri); InvalidInput
     /// for a return_url not under frontend_url; UpstreamError when discovery fails.
     OidcLoginStart start(const SsoConnection& connection, const std::optional<std::string>& returnUrl);
     /// The browser callback. InvalidInput: state missing, unknown, used,
@@ -88,7 +89,7 @@ private:
     /// cookie's; either way the state is recorded as used.
     Pending takePending(const std::string& state, const std::optional<std::string>& cookie);
     SsoAssertion redeem(const SsoConnection& connection, const Pending& pending, const std::string& code);
-    std::unique_ptr<UpstreamProvider> makeProvider(const SsoConnection& connection);
+    std::unique_ptr<UpstreamProvider> makeProvider(const SsoConnection& connection, const std::string& redirectUri);
     std::shared_ptr<UpstreamProvider> providerFor(const SsoConnection& connection);
 
     Context& context_;

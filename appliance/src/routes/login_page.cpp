@@ -19,19 +19,51 @@ std::string page(const std::string& title, const std::string& content) {
            "</style></head><body><main>" + content + "</main></body></html>";
 }
 
-} // namespace
+/// A sign-in form: one hidden field, a user field and a password.
+struct SignInForm {
+    std::string heading, action, hiddenName, hiddenValue;
+    std::string userField, userLabel, userType; ///< e.g. email, Email, email
+};
 
-std::string renderLoginPage(const std::string& returnTo, const std::string& error) {
-    std::string content = "<h1>Sign in to AuthCore</h1>";
+std::string signInPage(const SignInForm& f, const std::string& error) {
+    std::string content = "<h1>" + htmlEscape(f.heading) + "</h1>";
     if (!error.empty()) content += "<p class=\"error\" role=\"alert\">" + htmlEscape(error) + "</p>";
-    content += "<form method=\"post\" action=\"/login\">"
-               "<input type=\"hidden\" name=\"return_to\" value=\"" + htmlEscape(returnTo) + "\">"
-               "<label for=\"email\">Email</label><input id=\"email\" name=\"email\" type=\"email\" "
+    content += "<form method=\"post\" action=\"" + htmlEscape(f.action) + "\">"
+               "<input type=\"hidden\" name=\"" + f.hiddenName + "\" value=\"" + htmlEscape(f.hiddenValue) + "\">"
+               "<label for=\"" + f.userField + "\">" + f.userLabel + "</label><input id=\"" + f.userField +
+               "\" name=\"" + f.userField + "\" type=\"" + f.userType + "\" "
                "autocomplete=\"username\" required autofocus>"
                "<label for=\"password\">Password</label><input id=\"password\" name=\"password\" "
                "type=\"password\" autocomplete=\"current-password\" required>"
                "<button type=\"submit\">Sign in</button></form>";
     return page("Sign in", content);
+}
+
+} // namespace
+
+std::string renderLoginPage(const std::string& returnTo, const std::string& error) {
+    return signInPage({"Sign in to AuthCore", "/login", "return_to", returnTo, "email", "Email", "email"}, error);
+}
+
+std::string renderLdapLoginPage(const std::string& slug, const std::string& returnUrl, const std::string& error) {
+    return signInPage({"Sign in with your directory account", "/auth/sso/" + slug + "/ldap/login", "return_url",
+                       returnUrl, "username", "Username", "text"},
+                      error);
+}
+
+void sendLoginHtml(Exchange& ex, int status, const std::string& html) {
+    ex.noStore();
+    ex.response().set("X-Frame-Options", "DENY");
+    ex.response().set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
+    ex.sendText(status, "text/html; charset=utf-8", html);
+}
+
+bool isSameOriginPost(Exchange& ex, const std::string& publicUrl) {
+    // A cross-site form post carries a foreign Origin; refusing it stops login
+    // CSRF without a token field the API contract does not have.
+    const auto origin = ex.header("Origin");
+    if (!origin || *origin == "null") return !origin.has_value();
+    return *origin == publicUrl.substr(0, publicUrl.find('/', publicUrl.find("//") + 2));
 }
 
 std::string renderMessagePage(const std::string& title, const std::string& message) {

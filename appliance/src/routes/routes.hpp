@@ -28,6 +28,12 @@ void addSamlIdpRoutes(Router& router, Context& context);
 void addSsoSamlRoutes(Router& router, Context& context);
 void addSsoOidcRoutes(Router& router, Context& context);
 void addSsoLdapRoutes(Router& router, Context& context);
+void addSsoLegacyRoutes(Router& router, Context& context);
+
+/// `GET /api/v1/sso/login-url?org=`: the login URL of the organization's legacy
+/// OIDC config (sso_legacy_routes.cpp); NotFound alike for an unknown organization
+/// and one without a config.
+void legacyLoginUrl(Exchange& ex, Context& context);
 
 /// Every route of the appliance.
 inline void addAllRoutes(Router& router, Context& context) {
@@ -50,6 +56,7 @@ inline void addAllRoutes(Router& router, Context& context) {
     addSsoSamlRoutes(router, context);
     addSsoOidcRoutes(router, context);
     addSsoLdapRoutes(router, context);
+    addSsoLegacyRoutes(router, context);
 }
 
 /// The management-plane caller of `ex` (Bearer JWT with aud = public_url);

@@ -157,10 +157,15 @@ void addItemRoutes(Router& router, Context& context) {
     });
 }
 
-/// `{url, connection_id, protocol}` for the active connection claiming `?domain=`.
+/// `{url, connection_id, protocol}` for the active connection claiming `?domain=`
+/// (or, with `?org=`, the organization's legacy config).
 void loginUrl(Exchange& ex, Context& context) {
     const auto domain = ex.query("domain");
-    if (!domain || domain->empty()) throw Error(ErrorCode::InvalidInput, "domain is required");
+    const auto org = ex.query("org");
+    if (domain.has_value() == org.has_value())
+        throw Error(ErrorCode::InvalidInput, "give exactly one of domain and org");
+    if (org) return legacyLoginUrl(ex, context);
+    if (domain->empty()) throw Error(ErrorCode::InvalidInput, "domain is required");
     const auto redirect = ex.query("redirect_uri");
     const auto frontend = context.config.frontendUrl();
     if (redirect && (redirect->empty() || redirect->front() == '/' || !isSafeReturnTo(*redirect, frontend)))

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // LDAP SSO of an enterprise connection (docs/sso-ldap.md): the browser login
-// POST /auth/sso/{slug}/ldap/login and the SDK-style POST /api/v1/sso/ldap/callback.
+// /auth/sso/{slug}/ldap/login (JSON, or the HTML form of sso_ldap_form.cpp) and
+// the SDK-style POST /api/v1/sso/ldap/callback.
 #include "ldap/ldap_login.hpp"
 #include "routes/json_views.hpp"
+#include "routes/sso_ldap_form.hpp"
 #include "routes/routes.hpp"
 
 #include <authcore/error.hpp>
@@ -50,7 +52,11 @@ void apiCallback(Exchange& ex, Context& context) {
 } // namespace
 
 void addSsoLdapRoutes(Router& router, Context& context) {
-    router.add("POST", "/auth/sso/{slug}/ldap/login", [&context](Exchange& ex) { login(ex, context); });
+    router.add("GET", "/auth/sso/{slug}/ldap/login", [&context](Exchange& ex) { showLdapLoginForm(ex, context); });
+    router.add("POST", "/auth/sso/{slug}/ldap/login", [&context](Exchange& ex) {
+        if (isFormPost(ex)) return submitLdapLoginForm(ex, context);
+        login(ex, context);
+    });
     router.add("POST", "/api/v1/sso/ldap/callback", [&context](Exchange& ex) { apiCallback(ex, context); });
 }
 

@@ -17,12 +17,6 @@ Error notFound() { return Error(ErrorCode::NotFound, "SSO connection not found")
 
 constexpr int kSlugAttempts = 20;
 
-/// Owners, admins and system admins; API keys belong to one service and never manage SSO.
-Organization manageable(OrganizationService& organizations, const Principal& actor, const std::string& orgSlug) {
-    if (actor.isApiKey()) throw Error(ErrorCode::Forbidden, "API keys cannot manage SSO connections");
-    return organizations.authorize(actor, orgSlug, Role::Admin);
-}
-
 /// The connection `input` describes, checked in full (but for slug and domain conflicts).
 SsoConnection connectionFrom(const NewSsoConnection& input, const std::string& organizationId, Timestamp now) {
     SsoConnection c;
@@ -74,6 +68,16 @@ void applyChanges(SsoConnection& c, const SsoConnectionChanges& changes) {
 
 } // namespace
 
+namespace rules {
+
+Organization manageable(OrganizationService& organizations, const Principal& actor, const std::string& orgSlug) {
+    // API keys belong to one service and never manage SSO.
+    if (actor.isApiKey()) throw Error(ErrorCode::Forbidden, "API keys cannot manage SSO connections");
+    return organizations.authorize(actor, orgSlug, Role::Admin);
+}
+
+} // namespace rules
+
 SsoConnectionService::SsoConnectionService(SsoConnectionStore& store, OrganizationService& organizations,
                                            const crypto::Envelope& envelope, AuditLog& audit, const Clock& clock,
                                            std::string publicUrl)
@@ -82,10 +86,15 @@ SsoConnectionService::SsoConnectionService(SsoConnectionStore& store, Organizati
 
 SsoConnectionView SsoConnectionService::create(const Principal& actor, const std::string& orgSlug,
                                                const NewSsoConnection& input) {
-    const auto org = manageable(organizations_, actor, orgSlug);
+    return insertNew(rules::manageable(organizations_, actor, orgSlug), actor, input, {});
+}
+
+SsoConnectionView SsoConnectionService::insertNew(const Organization& org, const Principal& actor,
+                                                  const NewSsoConnection& input, const Adjust& adjust) {
     SsoConnection c;
     try {
         c = connectionFrom(input, org.id, clock_.now());
+        if (adjust) adjust(c);
         c.slug = input.slug ? *input.slug : freeSlugFor(input.name);
         seal(c, input.settings);
         store_.insert(c);
@@ -98,7 +107,7 @@ SsoConnectionView SsoConnectionService::create(const Principal& actor, const std
 }
 
 std::vector<SsoConnectionView> SsoConnectionService::list(const Principal& actor, const std::string& orgSlug) {
-    const auto org = manageable(organizations_, actor, orgSlug);
+    const auto org = rules::manageable(organizations_, actor, orgSlug);
     std::vector<SsoConnectionView> views;
     for (auto& c : store_.listByOrganization(org.id)) views.push_back(viewOf(std::move(c)));
     return views;
@@ -106,29 +115,34 @@ std::vector<SsoConnectionView> SsoConnectionService::list(const Principal& actor
 
 SsoConnectionView SsoConnectionService::get(const Principal& actor, const std::string& orgSlug,
                                             const std::string& id) {
-    const auto org = manageable(organizations_, actor, orgSlug);
+    const auto org = rules::manageable(organizations_, actor, orgSlug);
     return viewOf(requireOwn(org.id, id));
 }
 
 SsoConnectionView SsoConnectionService::update(const Principal& actor, const std::string& orgSlug,
                                                const std::string& id, const SsoConnectionChanges& changes) {
-    const auto org = manageable(organizations_, actor, orgSlug);
-    auto c = requireOwn(org.id, id);
+    const auto org = rules::manageable(organizations_, actor, orgSlug);
+    return applyUpdate(org, actor, requireOwn(org.id, id), changes, {});
+}
+
+SsoConnectionView SsoConnectionService::applyUpdate(const Organization& org, const Principal& actor, SsoConnection c,
+                                                    const SsoConnectionChanges& changes, const Adjust& adjust) {
     try {
         applyChanges(c, changes);
+        if (adjust) adjust(c);
         seal(c, changes.settings);
         c.updatedAt = clock_.now();
         store_.update(c);
     } catch (const Error&) {
-        audit_.record(org.id, actor.actor(), "sso_connection.update", id, false);
+        audit_.record(org.id, actor.actor(), "sso_connection.update", c.id, false);
         throw;
     }
-    audit_.record(org.id, actor.actor(), "sso_connection.update", id, true);
+    audit_.record(org.id, actor.actor(), "sso_connection.update", c.id, true);
     return viewOf(std::move(c));
 }
 
 void SsoConnectionService::remove(const Principal& actor, const std::string& orgSlug, const std::string& id) {
-    const auto org = manageable(organizations_, actor, orgSlug);
+    const auto org = rules::manageable(organizations_, actor, orgSlug);
     requireOwn(org.id, id);
     if (!store_.remove(id)) throw notFound();
     audit_.record(org.id, actor.actor(), "sso_connection.delete", id, true);

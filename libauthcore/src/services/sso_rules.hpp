@@ -14,6 +14,10 @@ namespace authcore::rules {
 /// `(|(uid={username})(mail={username}))`.
 extern const char* const kDefaultUserFilter;
 
+/// The organization, when `actor` is one of its owners or admins (or a system
+/// admin); members Forbidden, others NotFound, API keys Forbidden.
+Organization manageable(OrganizationService& organizations, const Principal& actor, const std::string& orgSlug);
+
 SsoProtocol checkProtocol(const std::string& protocol);
 SsoConnectionStatus checkStatus(const std::string& status);
 /// member or admin: owner is never a JIT default.

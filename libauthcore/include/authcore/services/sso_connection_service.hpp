@@ -11,6 +11,8 @@
 #include <authcore/services/principal.hpp>
 #include <authcore/store/sso_connection_store.hpp>
 
+#include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -75,6 +77,16 @@ struct SsoConnectionView {
     bool hasSecret = false; ///< an OIDC client secret or LDAP bind password is stored
 };
 
+/// What putLegacy() takes (`PUT /sso/config`): the legacy single OIDC config.
+struct SsoLegacyConfigInput {
+    std::string issuerUrl;
+    std::string clientId;
+    std::optional<std::string> clientSecret;         ///< required when creating; absent: kept
+    std::string redirectUri;                         ///< empty: our `/auth/sso/{slug}/oidc/callback`
+    std::optional<std::vector<std::string>> domains; ///< absent: none (create) or kept (replace)
+    std::optional<bool> jitProvisioning;             ///< absent: false (create) or kept (replace)
+};
+
 /// The user fields an attribute mapping may name.
 const std::vector<std::string>& ssoUserFields();
 
@@ -116,7 +128,35 @@ public:
     /// Error(Internal) when the sealed value does not open (master key changed).
     std::string openClientSecret(const SsoConnection& connection) const;
 
+    // The legacy single OIDC config (sso_connection_legacy.cpp): an ordinary
+    // OIDC connection with `legacy` set, at most one per organization. Same
+    // callers, checks and audit events as create/update/remove.
+
+    /// Creates the organization's legacy connection ("Legacy OIDC
+    /// configuration", generated slug) or replaces the settings of the one it
+    /// has. InvalidInput (nothing written) for a bad field, a missing
+    /// client_secret on creation, or a redirect_uri that is not an absolute
+    /// https URL (http for localhost only).
+    SsoConnectionView putLegacy(const Principal& actor, const std::string& orgSlug, const SsoLegacyConfigInput& input);
+    /// NotFound when the organization has no legacy connection.
+    SsoConnectionView getLegacy(const Principal& actor, const std::string& orgSlug);
+    /// Deletes the legacy connection as remove() does; NotFound when none.
+    void removeLegacy(const Principal& actor, const std::string& orgSlug);
+    /// For the public login-url route (no caller): the organization's active
+    /// legacy connection, or nullopt.
+    std::optional<SsoConnectionView> findLegacy(const std::string& organizationId);
+    /// The redirect URI an OIDC connection sends its provider: its override,
+    /// else `{public_url}/auth/sso/{slug}/oidc/callback`.
+    std::string oidcRedirectUri(const SsoConnection& connection) const;
+
 private:
+    /// Adjusts a connection after its input was checked, before it is sealed and written.
+    using Adjust = std::function<void(SsoConnection&)>;
+    SsoConnectionView insertNew(const Organization& org, const Principal& actor, const NewSsoConnection& input,
+                                const Adjust& adjust);
+    SsoConnectionView applyUpdate(const Organization& org, const Principal& actor, SsoConnection c,
+                                  const SsoConnectionChanges& changes, const Adjust& adjust);
+    std::optional<SsoConnection> legacyOf(const std::string& organizationId);
     SsoConnection requireOwn(const std::string& organizationId, const std::string& id);
     SsoConnectionView viewOf(SsoConnection connection) const;
     /// A slug made from `name` that no connection has yet.
@@ -129,6 +169,7 @@ private:
     AuditLog& audit_;
     const Clock& clock_;
     std::string publicUrl_;
+    std::mutex legacyMutex_; ///< one putLegacy at a time: two racing PUTs make one connection
 };
 
 } // namespace authcore
