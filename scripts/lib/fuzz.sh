@@ -1,12 +1,28 @@
 #!/usr/bin/env bash
 # Builds the GraphQL, SAML AuthnRequest, SAML Response and LDAP escaping libFuzzer targets with clang (build-fuzz, -Dfuzz=true)
 # and runs each for a bounded time on a scratch copy of its seed corpus.
-# Writes one meson-testlog-style JSON line per target to the file named by
-# $1, so scripts/lib/count_tests.py counts each run as a test case.
+#   fuzz.sh --build-only      builds the targets, prints nothing on success
+#   fuzz.sh LOG               builds what is missing, then runs them; writes one
+#                             meson-testlog-style JSON line per target to LOG, so
+#                             scripts/lib/count_tests.py counts each run as a test case.
 set -uo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-log="$1"
 seconds="${AUTHCORE_FUZZ_SECONDS:-10}"
+targets=(graphql-parse-fuzz:graphql graphql-request-fuzz:graphql_request
+         saml-authn-request-fuzz:saml_authn_request saml-response-fuzz:saml_response
+         saml-sp-messages-fuzz:saml_sp_messages ldap-escape-fuzz:ldap_escape)
+
+configure() {
+  [ -d "$root/build-fuzz" ] || CXX=clang++ CC=clang meson setup "$root/build-fuzz" "$root" -Dfuzz=true >/dev/null
+}
+
+if [ "${1:-}" = "--build-only" ]; then
+  configure || exit 1
+  names=(); for pair in "${targets[@]}"; do names+=("tests/fuzz/${pair%%:*}"); done
+  exec ninja -C "$root/build-fuzz" "${names[@]}" >/dev/null
+fi
+
+log="$1"
 : > "$log"
 record() { # target result text
   python3 - "$log" "$1" "$2" "$3" <<'PY'
@@ -16,14 +32,9 @@ with open(path, "a") as log:
     log.write(json.dumps({"name": "fuzz_" + name, "result": result, "stdout": text}) + "\n")
 PY
 }
-if [ ! -d "$root/build-fuzz" ]; then
-  CXX=clang++ CC=clang meson setup "$root/build-fuzz" "$root" -Dfuzz=true >/dev/null ||
-    { record setup FAIL "meson setup build-fuzz failed"; exit 1; }
-fi
+configure || { record setup FAIL "meson setup build-fuzz failed"; exit 1; }
 status=0
-for pair in graphql-parse-fuzz:graphql graphql-request-fuzz:graphql_request \
-            saml-authn-request-fuzz:saml_authn_request saml-response-fuzz:saml_response \
-            saml-sp-messages-fuzz:saml_sp_messages ldap-escape-fuzz:ldap_escape; do
+for pair in "${targets[@]}"; do
   target="${pair%%:*}" corpus="${pair##*:}"
   if ! ninja -C "$root/build-fuzz" "tests/fuzz/$target" >/dev/null; then
     record "$target" FAIL "build failed"; status=1; continue
