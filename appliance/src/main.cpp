@@ -18,6 +18,7 @@ const char* const kUsage =
     "  admin create-org --slug S --name N --owner E\n"
     "  admin reset-password --email E --password P\n"
     "  keys rotate                 publish the next signing key and start using it\n"
+    "  backup --to FILE            online copy of an SQLite store (never overwrites FILE)\n"
     "  config check                validate and print the effective configuration\n"
     "  version                     this build and the libraries it uses\n";
 
@@ -27,6 +28,7 @@ int dispatch(const std::string& command, const std::string& configFile, const st
     if (command == "migrate" && rest.empty()) return runMigrate(configFile);
     if (command == "admin") return runAdmin(configFile, rest);
     if (command == "keys") return runKeys(configFile, rest);
+    if (command == "backup") return runBackup(configFile, rest);
     if (command == "config" && rest.size() == 1 && rest[0] == "check") return runConfigCheck(configFile);
     if (command == "version" && rest.empty()) return runVersion();
     std::cerr << kUsage;

@@ -12,7 +12,9 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <optional>
 #include <sys/socket.h>
@@ -214,6 +216,48 @@ BOOST_AUTO_TEST_CASE(serve_tells_systemd_ready_after_it_listens) {
     BOOST_TEST(std::string(message, static_cast<std::size_t>(received)).find("READY=1") != std::string::npos);
     // READY came after listen: the port answers at once.
     BOOST_TEST(authcore::test::httpRequest(port, "GET", "/healthz").status == 200);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_FIXTURE_TEST_SUITE(appliance_cli_backup, CliFixture)
+
+BOOST_AUTO_TEST_CASE(backup_while_serving_then_a_server_on_the_copy_logs_the_user_in) {
+    serve();
+    BOOST_TEST(run({"admin", "create-user", "--email", "owner@example.com", "--password", "owner-password"}).status == 0);
+    // The server keeps writing (sessions, audit) while the copy is taken.
+    std::atomic<bool> done{false};
+    std::thread writer([&] {
+        for (int i = 0; !done && i < 15; ++i)
+            authcore::test::httpRequest(port, "POST", "/api/v1/auth/login", loginBody("owner@example.com", "owner-password"));
+    });
+    const auto backup = run({"backup", "--to", dir.file("backup.db")});
+    done = true;
+    writer.join();
+    BOOST_TEST(backup.status == 0, backup.err);
+    BOOST_TEST(backup.out.find("backup written to " + dir.file("backup.db")) == 0, backup.out);
+    struct stat info{};
+    BOOST_REQUIRE(::stat(dir.file("backup.db").c_str(), &info) == 0);
+    BOOST_TEST((info.st_mode & 0777) == 0600u);
+
+    const auto again = run({"backup", "--to", dir.file("backup.db")});
+    BOOST_TEST(again.status == 1);
+    BOOST_TEST(again.err.find("already exists; a backup never overwrites a file") != std::string::npos, again.err);
+
+    Poco::Process::requestTermination(server->id());
+    BOOST_TEST(server->wait() == 0);
+    server.reset();
+    env["AUTHCORE_STORE_URL"] = "sqlite:" + dir.file("backup.db");
+    serve();
+    BOOST_TEST(authcore::test::httpRequest(port, "POST", "/api/v1/auth/login", loginBody("owner@example.com", "owner-password")).status == 200);
+}
+
+BOOST_AUTO_TEST_CASE(backup_of_a_mysql_store_is_refused_with_a_pointer_to_mariadb_dump) {
+    env["AUTHCORE_STORE_URL"] = "mysql://authcore:secret@127.0.0.1:1/authcore";
+    const auto r = run({"backup", "--to", dir.file("mysql.db")});
+    BOOST_TEST(r.status == 1);
+    BOOST_TEST(r.err.find("mariadb-dump --single-transaction") != std::string::npos, r.err);
+    BOOST_TEST(!std::filesystem::exists(dir.file("mysql.db")));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

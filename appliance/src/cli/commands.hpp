@@ -11,6 +11,8 @@ int runServe(const std::string& configFile);
 int runMigrate(const std::string& configFile);
 int runAdmin(const std::string& configFile, const std::vector<std::string>& args);
 int runKeys(const std::string& configFile, const std::vector<std::string>& args);
+/// Exit 1 (via authcore::Error) when the target exists or the store is MySQL/MariaDB.
+int runBackup(const std::string& configFile, const std::vector<std::string>& args);
 int runConfigCheck(const std::string& configFile);
 int runVersion();
 

@@ -5,8 +5,10 @@
 #include "store/database_url.hpp"
 #include "store/migrations.hpp"
 #include "store/connectors.hpp"
+#include "store/sqlite_backup.hpp"
 
 #include <authcore/error.hpp>
+#include <authcore/store/backup.hpp>
 
 namespace authcore {
 namespace sql {
@@ -51,6 +53,14 @@ bool SqlDatabase::ping() {
 
 std::string SqlDatabase::dialect() const { return std::string(executor_.dialect().name()); }
 
+void SqlDatabase::backupTo(const std::string& path) {
+    if (dialect() != "sqlite")
+        throw Error(ErrorCode::InvalidInput,
+                    "authcore backs up only an SQLite store; back up MySQL/MariaDB with "
+                    "mariadb-dump --single-transaction (or mysqldump --single-transaction)");
+    writeSqliteBackup(executor_, path);
+}
+
 } // namespace sql
 
 std::unique_ptr<Database> Database::open(const DatabaseOptions& options) {
@@ -60,6 +70,14 @@ std::unique_ptr<Database> Database::open(const DatabaseOptions& options) {
     sql::registerConnectors();
     return std::make_unique<sql::SqlDatabase>(sql::Dialect::of(url.backend), sql::poolSettings(url, options.timeout),
                                               options);
+}
+
+// Database has one implementation; a backup needs its executor, which the
+// interface does not expose.
+void backupDatabase(Database& db, const std::string& path) {
+    auto* sqlDatabase = dynamic_cast<sql::SqlDatabase*>(&db);
+    if (!sqlDatabase) throw Error(ErrorCode::InvalidInput, "this store cannot be backed up");
+    sqlDatabase->backupTo(path);
 }
 
 int Database::latestSchemaVersion() { return sql::migrations().back().version; }

@@ -29,6 +29,8 @@ public:
     int schemaVersion() override;
     bool ping() override;
     std::string dialect() const override;
+    /// See backupDatabase().
+    void backupTo(const std::string& path);
 
     UserStore& users() override { return users_; }
     OrganizationStore& organizations() override { return organizations_; }
