@@ -77,6 +77,14 @@ BOOST_AUTO_TEST_CASE(missing_file_is_an_error) {
     BOOST_CHECK_THROW(Config::load("/nonexistent/authcore.properties", {}), std::invalid_argument);
 }
 
+BOOST_AUTO_TEST_CASE(drain_seconds_defaults_to_20_and_is_bounded_0_to_300) {
+    BOOST_TEST(Config::load("", {}).getInt("http.drain_seconds") == 20);
+    BOOST_TEST(Config::load("", {{"AUTHCORE_HTTP_DRAIN_SECONDS", "0"}}).getInt("http.drain_seconds") == 0);
+    BOOST_TEST(Config::load("", {{"AUTHCORE_HTTP_DRAIN_SECONDS", "300"}}).getInt("http.drain_seconds") == 300);
+    for (const char* bad : {"301", "-1", "20s", ""})
+        BOOST_CHECK_THROW(Config::load("", {{"AUTHCORE_HTTP_DRAIN_SECONDS", bad}}), std::invalid_argument);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(appliance_config_display)

@@ -9,6 +9,7 @@
 #include <authcore/saml/library.hpp>
 
 #include <csignal>
+#include <ctime>
 #include <iostream>
 
 #ifdef AUTHCORE_HAVE_SYSTEMD
@@ -41,23 +42,53 @@ void printFirstOwnerHint(Context& ctx) {
               << std::flush;
 }
 
+// The certificate files are read again, at the paths of the reloaded
+// configuration. Turning TLS on or off changes what the socket speaks, which
+// only a restart can do.
+void reloadTls(Context& ctx, HttpServer& server, const Config& fresh) {
+    const auto& cert = fresh.get("tls.cert");
+    if (server.tlsEnabled() == cert.empty()) {
+        ctx.logger.warn("TLS cannot be switched on or off by a reload; restart the service to apply it",
+                        {{"tls.cert", cert}});
+        return;
+    }
+    if (!server.tlsEnabled()) return;
+    try {
+        const auto fingerprint = server.reloadTls(cert, fresh.get("tls.key"));
+        ctx.logger.info("TLS certificate reloaded", {{"tls.cert", cert}, {"sha256", fingerprint}});
+    } catch (const std::exception& e) {
+        ctx.logger.error("TLS certificate reload refused; still serving the previous certificate",
+                         {{"error", e.what()}});
+    }
+}
+
+// SIGHUP: log.level and the TLS certificate; every other key needs a restart.
+// RELOADING=1 ... READY=1 is the sd_notify reload handshake (also what tests wait for).
+void reload(Context& ctx, HttpServer& server, const std::string& configFile) {
+    timespec now{};
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    const auto usec = static_cast<long long>(now.tv_sec) * 1000000 + now.tv_nsec / 1000;
+    notifySystemd(("RELOADING=1\nMONOTONIC_USEC=" + std::to_string(usec)).c_str());
+    try {
+        const auto fresh = Config::load(configFile, Config::processEnvironment());
+        ctx.logger.setLevel(*parseLogLevel(fresh.get("log.level")));
+        ctx.logger.info("configuration reloaded", {{"log.level", fresh.get("log.level")}});
+        reloadTls(ctx, server, fresh);
+    } catch (const std::exception& e) {
+        ctx.logger.error("reload failed; keeping the running configuration", {{"error", e.what()}});
+    }
+    notifySystemd("READY=1");
+}
+
 // Signals are taken synchronously on the main thread, which also runs the
 // periodic housekeeping between them.
-void waitForTermination(Context& ctx, const std::string& configFile, const sigset_t& signals) {
+void waitForTermination(Context& ctx, HttpServer& server, const std::string& configFile, const sigset_t& signals) {
     auto lastPurge = std::chrono::steady_clock::now();
     for (;;) {
         timespec timeout{1, 0};
         const int sig = sigtimedwait(&signals, nullptr, &timeout);
         if (sig == SIGINT || sig == SIGTERM) return;
-        if (sig == SIGHUP) {
-            try {
-                const auto fresh = Config::load(configFile, Config::processEnvironment());
-                ctx.logger.setLevel(*parseLogLevel(fresh.get("log.level")));
-                ctx.logger.info("configuration reloaded", {{"log.level", fresh.get("log.level")}});
-            } catch (const std::exception& e) {
-                ctx.logger.error("reload failed; keeping the running configuration", {{"error", e.what()}});
-            }
-        }
+        if (sig == SIGHUP) reload(ctx, server, configFile);
         try {
             ctx.audit->flush();
             if (std::chrono::steady_clock::now() - lastPurge > std::chrono::hours{1}) {
@@ -68,6 +99,24 @@ void waitForTermination(Context& ctx, const std::string& configFile, const sigse
             ctx.logger.warn("housekeeping deferred", {{"error", e.what()}});
         }
     }
+}
+
+// New connections are refused before STOPPING=1 goes out; requests in
+// progress get http.drain_seconds, which stays below the unit's TimeoutStopSec.
+void drain(Context& ctx, HttpServer& server) {
+    server.stopAccepting();
+    notifySystemd("STOPPING=1");
+    const auto limit = ctx.config.getInt("http.drain_seconds");
+    ctx.logger.info("shutting down", {{"drain_seconds", std::to_string(limit)}});
+    const int aborted = server.drain(std::chrono::seconds{limit});
+    if (aborted > 0)
+        ctx.logger.warn("drain time over; aborted the requests still running", {{"requests", std::to_string(aborted)}});
+    try {
+        ctx.audit->flush(); // what the last requests recorded
+    } catch (const std::exception& e) {
+        ctx.logger.warn("audit flush failed at exit", {{"error", e.what()}});
+    }
+    ctx.logger.info("stopped");
 }
 
 } // namespace
@@ -97,10 +146,8 @@ int runServe(const std::string& configFile) {
     notifySystemd("READY=1");
     printFirstOwnerHint(ctx);
 
-    waitForTermination(ctx, configFile, signals);
-    notifySystemd("STOPPING=1");
-    logger.info("shutting down");
-    server.stop();
+    waitForTermination(ctx, server, configFile, signals);
+    drain(ctx, server);
     return 0;
 }
 

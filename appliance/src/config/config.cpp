@@ -29,6 +29,7 @@ const KeySpec kKeys[] = {
     {"http.max_body_bytes", "1048576"},
     {"http.max_header_bytes", "8192"},
     {"http.trusted_proxies", ""},
+    {"http.drain_seconds", "20"},
     {"tls.cert", ""},
     {"tls.key", ""},
     {"public_url", ""},
@@ -148,6 +149,7 @@ Config Config::load(const std::string& file, const std::map<std::string, std::st
 
 void Config::validate() const {
     for (const char* key : {"http.port", "http.threads", "http.max_body_bytes", "http.max_header_bytes",
+                            "http.drain_seconds",
                             "store.pool_size", "token.ttl_seconds", "login.rate_limit_per_ip",
                             "login.rate_limit_per_account", "session.ttl_seconds",
                             "saml.certificate_validity_days", "password.argon2_memory_kib",
@@ -158,6 +160,9 @@ void Config::validate() const {
     if (getInt("password.argon2_time_cost") < 1 || getInt("password.argon2_time_cost") > 10)
         throw std::invalid_argument("password.argon2_time_cost must be between 1 and 10");
     if (getInt("http.port") > 65535) throw std::invalid_argument("http.port must be at most 65535");
+    // Above the shipped TimeoutStopSec=30s only with a unit override that raises it too:
+    // systemd SIGKILLs a stop that takes longer.
+    if (getInt("http.drain_seconds") > 300) throw std::invalid_argument("http.drain_seconds must be between 0 and 300");
     if (getInt("token.ttl_seconds") < 60 || getInt("token.ttl_seconds") > 86400)
         throw std::invalid_argument("token.ttl_seconds must be between 60 and 86400");
     if (getInt("saml.certificate_validity_days") < 1 || getInt("saml.certificate_validity_days") > 3650)
