@@ -318,6 +318,8 @@ BOOST_AUTO_TEST_CASE(a_request_still_running_at_the_drain_limit_is_aborted_and_c
     ::close(fd);
     BOOST_TEST(log().find(R"(drain time over; aborted the requests still running requests="1")") != std::string::npos,
                log());
+    // Cut off in its socket, the handler ended: nothing was left to the exit.
+    BOOST_TEST(log().find("connections still busy after the drain") == std::string::npos, log());
 }
 
 BOOST_AUTO_TEST_CASE(systemd_run_starts_and_stops_the_unit_where_systemd_runs) {

@@ -295,6 +295,7 @@ int HttpServer::drain(std::chrono::milliseconds limit) {
     // client still sending headers) gets a short grace, then is left to the exit.
     waitUntil(std::chrono::steady_clock::now() + std::chrono::seconds{2}, [closed] { return closed->load(); });
     if (!*closed) {
+        impl_->logger.warn("connections still busy after the drain; leaving them to the process exit");
         closer.detach();
         impl_->abandon();
         return running;
