@@ -85,6 +85,24 @@ BOOST_AUTO_TEST_CASE(drain_seconds_defaults_to_20_and_is_bounded_0_to_300) {
         BOOST_CHECK_THROW(Config::load("", {{"AUTHCORE_HTTP_DRAIN_SECONDS", bad}}), std::invalid_argument);
 }
 
+BOOST_AUTO_TEST_CASE(credential_names_resolve_in_the_systemd_credentials_directory) {
+    const std::map<std::string, std::string> env{{"AUTHCORE_KEYS_MASTER_KEY_FILE", "credential:master.key"},
+                                                 {"AUTHCORE_TLS_CERT", "credential:tls.crt"},
+                                                 {"AUTHCORE_TLS_KEY", "credential:tls.key"},
+                                                 {"CREDENTIALS_DIRECTORY", "/run/credentials/authcore.service"}};
+    const auto config = Config::load("", env);
+    BOOST_TEST(config.get("keys.master_key_file") == "/run/credentials/authcore.service/master.key");
+    BOOST_TEST(config.get("tls.key") == "/run/credentials/authcore.service/tls.key");
+    BOOST_TEST(config.sourceOf("tls.cert") == "AUTHCORE_TLS_CERT");
+    // Without systemd's directory, or with a name that leaves it: refused.
+    BOOST_CHECK_THROW(Config::load("", {{"AUTHCORE_KEYS_MASTER_KEY_FILE", "credential:master.key"}}),
+                      std::invalid_argument);
+    for (const char* bad : {"credential:", "credential:../etc/shadow", "credential:.."})
+        BOOST_CHECK_THROW(Config::load("", {{"AUTHCORE_KEYS_MASTER_KEY_FILE", bad},
+                                            {"CREDENTIALS_DIRECTORY", "/run/credentials/authcore.service"}}),
+                          std::invalid_argument);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(appliance_config_display)

@@ -322,6 +322,21 @@ BOOST_AUTO_TEST_CASE(a_request_still_running_at_the_drain_limit_is_aborted_and_c
     BOOST_TEST(log().find("connections still busy after the drain") == std::string::npos, log());
 }
 
+BOOST_AUTO_TEST_CASE(the_master_key_can_come_from_the_credentials_directory) {
+    // What LoadCredential=master.key:/etc/authcore/master.key gives the service.
+    const auto key = credentialsDir + "/master.key";
+    int status = 0;
+    std::ofstream(key) << runCommand("openssl rand -base64 32", status);
+    BOOST_REQUIRE(status == 0);
+    BOOST_REQUIRE(::chown(key.c_str(), user.uid, user.gid) == 0 && ::chmod(key.c_str(), 0400) == 0);
+    set("keys.master_key_file", "credential:master.key");
+    start();
+    BOOST_TEST(runCommandStatus("curl -sf --max-time 5 http://127.0.0.1:" + std::to_string(port) + "/v1/jwks") == 0);
+    BOOST_TEST((stop() == std::optional<int>(0)), log());
+    BOOST_TEST(!fs::exists(stateDir + "/master.key"));
+    BOOST_TEST(!fs::exists(stateDir + "/credential:master.key"));
+}
+
 BOOST_AUTO_TEST_CASE(systemd_run_starts_and_stops_the_unit_where_systemd_runs) {
     if (!fs::exists("/run/systemd/system")) {
         BOOST_TEST_MESSAGE("systemd is not PID 1 here (no /run/systemd/system): systemd-run case skipped");

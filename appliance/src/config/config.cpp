@@ -9,6 +9,7 @@
 #include <Poco/Util/PropertyFileConfiguration.h>
 
 #include <algorithm>
+#include <optional>
 #include <stdexcept>
 
 extern char** environ;
@@ -67,6 +68,21 @@ std::string envName(const std::string& key) {
     return name;
 }
 
+// systemd passes LoadCredential=/SetCredential= files in $CREDENTIALS_DIRECTORY
+// (read-only, private to the service): `credential:NAME` names one of them.
+std::optional<std::string> credentialPath(const std::string& key, const std::string& value,
+                                          const std::map<std::string, std::string>& environment) {
+    const std::string prefix = "credential:";
+    if (value.rfind(prefix, 0) != 0) return std::nullopt;
+    const auto name = value.substr(prefix.size());
+    if (name.empty() || name == "." || name == ".." || name.find('/') != std::string::npos)
+        throw std::invalid_argument(key + ": credential:NAME takes a plain file name");
+    const auto dir = environment.find("CREDENTIALS_DIRECTORY");
+    if (dir == environment.end() || dir->second.empty())
+        throw std::invalid_argument(key + " = " + value + " needs $CREDENTIALS_DIRECTORY (systemd LoadCredential=)");
+    return dir->second + "/" + name;
+}
+
 bool isInteger(const std::string& value) {
     return !value.empty() && value.size() < 10 && std::all_of(value.begin(), value.end(), ::isdigit);
 }
@@ -103,7 +119,9 @@ std::map<std::string, std::string> Config::processEnvironment() {
     for (char** e = environ; e && *e; ++e) {
         std::string entry(*e);
         const auto eq = entry.find('=');
-        if (eq != std::string::npos && entry.rfind("AUTHCORE_", 0) == 0) env[entry.substr(0, eq)] = entry.substr(eq + 1);
+        if (eq == std::string::npos) continue;
+        const auto name = entry.substr(0, eq);
+        if (name.rfind("AUTHCORE_", 0) == 0 || name == "CREDENTIALS_DIRECTORY") env[name] = entry.substr(eq + 1);
     }
     return env;
 }
@@ -143,6 +161,8 @@ Config Config::load(const std::string& file, const std::map<std::string, std::st
         auto it = environment.find(envName(spec.key));
         if (it != environment.end()) config.set(spec.key, it->second, it->first);
     }
+    for (const char* key : {"keys.master_key_file", "tls.cert", "tls.key"})
+        if (auto path = credentialPath(key, config.get(key), environment)) config.set(key, *path, config.sourceOf(key));
     config.validate();
     return config;
 }
