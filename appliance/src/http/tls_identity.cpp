@@ -38,6 +38,10 @@ std::unique_ptr<BIO, BioFree> openPem(const std::string& file) {
     return bio;
 }
 
+// With no callback OpenSSL would prompt on the terminal for an encrypted key's
+// pass phrase; a server has nobody to ask, so such a key is simply refused.
+int noPassphrase(char*, int, int, void*) { return 0; }
+
 std::string hexFingerprint(X509* cert) {
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
@@ -61,12 +65,12 @@ struct TlsIdentity::Pair {
     static std::shared_ptr<const Pair> load(const std::string& certFile, const std::string& keyFile) {
         auto pair = std::make_shared<Pair>();
         auto certs = openPem(certFile);
-        pair->cert.reset(PEM_read_bio_X509(certs.get(), nullptr, nullptr, nullptr));
+        pair->cert.reset(PEM_read_bio_X509(certs.get(), nullptr, noPassphrase, nullptr));
         if (!pair->cert) throw std::runtime_error(certFile + " holds no PEM certificate");
         pair->chain.reset(sk_X509_new_null());
-        while (X509* extra = PEM_read_bio_X509(certs.get(), nullptr, nullptr, nullptr))
+        while (X509* extra = PEM_read_bio_X509(certs.get(), nullptr, noPassphrase, nullptr))
             sk_X509_push(pair->chain.get(), extra);
-        pair->key.reset(PEM_read_bio_PrivateKey(openPem(keyFile).get(), nullptr, nullptr, nullptr));
+        pair->key.reset(PEM_read_bio_PrivateKey(openPem(keyFile).get(), nullptr, noPassphrase, nullptr));
         ERR_clear_error(); // the end-of-file "error" after the last chain certificate
         if (!pair->key) throw std::runtime_error(keyFile + " holds no PEM private key (or it is encrypted)");
         if (X509_check_private_key(pair->cert.get(), pair->key.get()) != 1) {
