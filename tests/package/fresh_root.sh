@@ -95,7 +95,7 @@ EOF
 }
 
 cmd_tarball() {
-  local cache_dir=$1 key tarball mirror staging
+  local cache_dir=$1 key tarball mirror
   key=$(printf '%s|%s|%s' "$suite" "$include" "$layout" | sha256sum | cut -c1-16)
   tarball="$cache_dir/$suite-$key.tar"
   if [ -s "$tarball" ]; then echo "$tarball"; return; fi
@@ -105,6 +105,7 @@ cmd_tarball() {
   /usr/bin/python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=20).read(1)' \
     "$mirror/dists/$suite/Release" 2>/dev/null || skip "Debian mirror $mirror is unreachable"
   mkdir -p "$cache_dir"
+  # Global, not local: the EXIT trap runs after this function has returned.
   staging=$(mktemp -d "$cache_dir/staging.XXXXXX")
   trap 'rm -rf --one-file-system "$staging"' EXIT
   echo "fresh_root.sh: debootstrap $suite from $mirror (first run only; cached as $tarball)" >&2
