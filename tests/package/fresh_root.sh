@@ -98,9 +98,9 @@ cmd_tarball() {
   local cache_dir=$1 key tarball mirror
   key=$(printf '%s|%s|%s' "$suite" "$include" "$layout" | sha256sum | cut -c1-16)
   tarball="$cache_dir/$suite-$key.tar"
+  [ "$(id -u)" = 0 ] || skip "debootstrap, chroot and mount namespaces need root"
   if [ -s "$tarball" ]; then echo "$tarball"; return; fi
   command -v debootstrap >/dev/null || skip "debootstrap is not installed (apt-get install debootstrap; scripts/lib/install-deps.sh test installs it)"
-  [ "$(id -u)" = 0 ] || skip "debootstrap and chroot need root"
   mirror=$(mirror)
   /usr/bin/python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=20).read(1)' \
     "$mirror/dists/$suite/Release" 2>/dev/null || skip "Debian mirror $mirror is unreachable"

@@ -24,6 +24,7 @@ namespace authcore::test {
 namespace {
 
 Scenario* current = nullptr;
+bool skipped = false;  // outlives the fixture, for main's exit status
 
 fs::path environmentPath(const char* name) {
     const char* value = std::getenv(name);
@@ -59,6 +60,7 @@ Scenario::Scenario()
         // Not a pass: every case is reported skipped with this reason, and scripts/test
         // counts a run with no passed case as failed.
         unavailable_ = e.what();
+        skipped = true;
         BOOST_TEST_MESSAGE("package_install SKIPPED, no Debian root on this machine: " << unavailable_);
     }
 }
@@ -70,6 +72,8 @@ Scenario::~Scenario() {
 }
 
 Scenario& Scenario::instance() { return *current; }
+
+bool Scenario::wasUnavailable() { return skipped; }
 
 boost::test_tools::assertion_result Scenario::rootAvailable(boost::unit_test::test_unit_id) {
     boost::test_tools::assertion_result available(current && current->root_.has_value());

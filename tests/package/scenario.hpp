@@ -34,6 +34,8 @@ public:
     static Scenario& instance();
     /// Precondition of every case: false, with the reason, when there is no root.
     static boost::test_tools::assertion_result rootAvailable(boost::unit_test::test_unit_id);
+    /// True once a Scenario found that this machine cannot make a root (it skipped).
+    static bool wasUnavailable();
     /// The string member `key` of a JSON object ("" when absent).
     static std::string jsonString(const std::string& body, const std::string& key);
 
