@@ -91,7 +91,6 @@ stage_dev() {
   local paths
   mapfile -t paths < <(cd "$work/install" && find usr/include/authcore "usr/lib/$multiarch/pkgconfig" -type f)
   take libauthcore-dev "${paths[@]}"
-  [ -d "$root/docs/examples" ] || return 0
   mkdir -p "$work/debian/libauthcore-dev/usr/share/doc/libauthcore-dev/examples"
   cp "$root"/docs/examples/* "$work/debian/libauthcore-dev/usr/share/doc/libauthcore-dev/examples/"
 }
