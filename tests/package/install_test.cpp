@@ -142,7 +142,7 @@ BOOST_AUTO_TEST_CASE(configuration_is_a_conffile,
 }
 
 BOOST_AUTO_TEST_CASE(service_starts_as_the_unit_says_and_answers_healthz,
-                     *after("postinst_creates_the_system_user_and_private_state")) {
+                     *after("apt_installs_the_package_with_archive_dependencies")) {
     auto& service = scenario().startService(kUnit);
     // The process that said READY=1 is the unit's User, as NotifyAccess=main requires.
     const std::string uid = mustRun("id -u " + service.unit().at("User"));
