@@ -141,14 +141,11 @@ shlib_depends() { # package, ELF files...
 # name (pkg-config resolves them even for a plain --cflags --libs), and the
 # header our public headers include: tl/expected.hpp.
 dev_depends() {
-  local modules module owners=""
+  local modules module files=(/usr/include/tl/expected.hpp)
   modules="$(sed -n 's/^Requires.private: //p' "$work/debian/libauthcore-dev/usr/lib/$multiarch/pkgconfig/"*.pc |
     tr ',' '\n' | awk '{ print $1 }' | sort -u)"
-  for module in $modules; do
-    owners+=" $(dpkg -S "$(pkg-config --path "$module")" | cut -d: -f1)"
-  done
-  owners+=" $(dpkg -S /usr/include/tl/expected.hpp | cut -d: -f1)"
-  echo "$owners" | tr ' ' '\n' | sed '/^$/d' | sort -u | paste -sd, | sed 's/,/, /g'
+  for module in $modules; do files+=("$(pkg-config --path "$module")"); done
+  dpkg -S "${files[@]}" | cut -d: -f1 | sort -u | paste -sd, | sed 's/,/, /g'
 }
 
 write_control() { # package, version, depends
