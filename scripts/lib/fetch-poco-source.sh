@@ -60,6 +60,10 @@ apt_opts=(
   -o "Dir::State::Lists=$state/lists"
   -o "Dir::Cache=$state/cache"
   -o "Acquire::Languages=none"
+  # Whatever apt.conf.d says, an unsigned or unverifiable index is an error here.
+  -o "Acquire::AllowInsecureRepositories=false"
+  -o "Acquire::AllowDowngradeToInsecureRepositories=false"
+  -o "APT::Get::AllowUnauthenticated=false"
 )
 # apt downloads as the unprivileged _apt user when run as root; let it write here.
 if [ "$(id -u)" -eq 0 ] && id _apt >/dev/null 2>&1; then
