@@ -113,6 +113,8 @@ BOOST_AUTO_TEST_CASE(postinst_creates_the_system_user_and_private_state,
     BOOST_TEST(id.status == 0, "no authcore user: " << id.output);
     BOOST_TEST(statInRoot("%a %U:%G", "/var/lib/authcore") == "700 authcore:authcore");
     BOOST_TEST(statInRoot("%a %U:%G", "/var/lib/authcore/master.key") == "600 authcore:authcore");
+    // Created by `migrate` in postinst, under the unit's UMask=0077 as the server would.
+    BOOST_TEST(statInRoot("%a %U:%G", "/var/lib/authcore/authcore.db") == "600 authcore:authcore");
 }
 
 BOOST_AUTO_TEST_CASE(postinst_runs_the_migrations,
