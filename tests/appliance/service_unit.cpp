@@ -8,24 +8,17 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
+#include <iterator>
 #include <pwd.h>
 #include <sstream>
 #include <stdexcept>
-#include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/un.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
 
 namespace authcore::test {
 namespace {
-
-std::string trim(const std::string& text) {
-    const auto begin = text.find_first_not_of(" \t");
-    if (begin == std::string::npos) return "";
-    return text.substr(begin, text.find_last_not_of(" \t") - begin + 1);
-}
 
 std::vector<std::string> words(const std::string& text) {
     std::istringstream in(text);
@@ -70,18 +63,9 @@ void apply(ServiceUnit& unit, const std::string& key, const std::string& value) 
 ServiceUnit parseServiceUnit(const std::filesystem::path& file) {
     std::ifstream in(file);
     if (!in) throw std::runtime_error("cannot read " + file.string());
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     ServiceUnit unit;
-    bool inService = false;
-    for (std::string line; std::getline(in, line);) {
-        line = trim(line);
-        if (line.empty() || line[0] == '#' || line[0] == ';') continue;
-        if (line[0] == '[') {
-            inService = line == "[Service]";
-            continue;
-        }
-        const auto eq = line.find('=');
-        if (inService && eq != std::string::npos) apply(unit, trim(line.substr(0, eq)), trim(line.substr(eq + 1)));
-    }
+    for (const auto& [key, value] : serviceSettings(text)) apply(unit, key, value);
     if (unit.execStart.empty()) throw std::runtime_error("no ExecStart in " + file.string());
     return unit;
 }
@@ -93,37 +77,6 @@ std::chrono::seconds parseTimespan(const std::string& text) {
     if (unit.empty() || unit == "s") return std::chrono::seconds{value};
     if (unit == "min") return std::chrono::minutes{value};
     throw std::runtime_error("timespan this runner does not read: " + text);
-}
-
-NotifySocket::NotifySocket(const std::string& path) : path_(path) {
-    fd_ = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-    sockaddr_un address{};
-    address.sun_family = AF_UNIX;
-    if (fd_ < 0 || path.size() >= sizeof address.sun_path) throw std::runtime_error("cannot make the notify socket");
-    std::memcpy(address.sun_path, path.c_str(), path.size() + 1);
-    if (::bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 || ::chmod(path.c_str(), 0777) != 0)
-        throw std::runtime_error("cannot bind the notify socket: " + std::string(std::strerror(errno)));
-}
-
-NotifySocket::~NotifySocket() {
-    ::close(fd_);
-    ::unlink(path_.c_str());
-}
-
-bool NotifySocket::waitFor(const std::string& state, std::chrono::seconds timeout) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < deadline) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-        timeval tv{static_cast<time_t>(left.count() / 1000), static_cast<suseconds_t>((left.count() % 1000) * 1000 + 1)};
-        ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-        char buffer[4096];
-        const auto received = ::recv(fd_, buffer, sizeof buffer, 0);
-        if (received <= 0) continue;
-        std::istringstream lines(std::string(buffer, static_cast<std::size_t>(received)));
-        for (std::string line; std::getline(lines, line);)
-            if (line == state) return true;
-    }
-    return false;
 }
 
 ServiceUser ServiceUser::forUnit(const ServiceUnit& unit) {

@@ -4,6 +4,8 @@
 // systemd gives a service, and a NOTIFY_SOCKET the test owns.
 #pragma once
 
+#include "support/systemd_unit.hpp"
+
 #include <sys/types.h>
 
 #include <chrono>
@@ -32,22 +34,6 @@ struct ServiceUnit {
 ServiceUnit parseServiceUnit(const std::filesystem::path& file);
 /// "30s", "2min", "45" as a duration.
 std::chrono::seconds parseTimespan(const std::string& text);
-
-/// A datagram socket bound at `path`, world-writable like systemd's.
-class NotifySocket {
-public:
-    explicit NotifySocket(const std::string& path);
-    ~NotifySocket();
-    NotifySocket(const NotifySocket&) = delete;
-    NotifySocket& operator=(const NotifySocket&) = delete;
-    const std::string& path() const { return path_; }
-    /// Reads messages until one has the line `state` (e.g. "READY=1"); false on timeout.
-    bool waitFor(const std::string& state, std::chrono::seconds timeout);
-
-private:
-    std::string path_;
-    int fd_ = -1;
-};
 
 /// Who the service runs as.
 struct ServiceUser {

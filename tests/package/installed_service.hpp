@@ -12,9 +12,6 @@
 
 namespace authcore::test {
 
-/// The [Service] keys of a unit file (the last value of each key wins, as in systemd).
-std::map<std::string, std::string> unitServiceKeys(const std::string& unitText);
-
 /// The packaged unit, started without systemd: its ExecStart as its User/Group, in its
 /// WorkingDirectory with its UMask, STATE_DIRECTORY set, and a NOTIFY_SOCKET the test
 /// listens on (Type=notify). AUTHCORE_HTTP_PORT moves it to a free loopback port.
@@ -38,7 +35,6 @@ public:
 
 private:
     std::map<std::string, std::string> unit_;
-    std::filesystem::path socket_;
     pid_t launcher_ = -1;
     pid_t mainPid_ = -1;
 };
